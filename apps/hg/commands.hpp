@@ -1,0 +1,22 @@
+// The subcommands: each file in commands/ registers one with CLI11 and runs it through lib/.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace hg::cli {
+
+class Session;
+
+void add_init_command(CLI::App& root, Session& session);
+void add_import_command(CLI::App& root, Session& session);
+void add_export_command(CLI::App& root, Session& session);
+void add_jobs_command(CLI::App& root, Session& session);
+void add_config_command(CLI::App& root, Session& session);
+void add_completion_command(CLI::App& root, Session& session);
+// scrape, dedup, parse-resume, match, apply, track, report, serve: registered so help and
+// completion know them; each says "not implemented yet" until its capability lands.
+void add_pending_commands(CLI::App& root, Session& session);
+
+}  // namespace hg::cli

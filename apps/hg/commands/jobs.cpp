@@ -1,0 +1,165 @@
+// hg jobs list|search|show: read the postings in the store, filtered, one row per cluster.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "../commands.hpp"
+#include "../output.hpp"
+#include "model/json.hpp"
+#include "store/jobs.hpp"
+#include "util/strings.hpp"
+
+namespace hg::cli {
+namespace {
+
+struct JobsArgs {
+  store::JobFilter filter;
+  std::string since;
+  int limit = 0;  // 0: config jobs.limit
+  bool all = false;
+  std::int64_t id = 0;
+  std::vector<std::string> words;
+};
+
+// "7d", "2w", "24h", "3m" (months) or an ISO date -> an ISO date-time lower bound.
+Result<std::string> since_bound(std::string_view text, const util::Clock& clock) {
+  if (auto date = util::canonical_date(text)) return *date;
+  if (text.size() >= 2) {
+    auto count = util::parse_int(text.substr(0, text.size() - 1));
+    const char unit = text.back();
+    if (count && *count >= 0) {
+      std::chrono::hours per{0};
+      if (unit == 'h') per = std::chrono::hours{1};
+      else if (unit == 'd') per = std::chrono::hours{24};
+      else if (unit == 'w') per = std::chrono::hours{24 * 7};
+      else if (unit == 'm') per = std::chrono::hours{24 * 30};
+      if (per.count() > 0) {
+        std::string bound = util::format_iso(clock.now() - per * *count);
+        // Dates compare as prefixes of date-times; a "day" bound keeps whole days.
+        return unit == 'h' ? bound : bound.substr(0, 10);
+      }
+    }
+  }
+  return fail(Errc::invalid_argument, "--since: expected an ISO date or a span like 7d, 2w, 24h, got \"{}\"",
+              text);
+}
+
+std::string salary_cell(const model::Job& job) {
+  if (!job.salary_min && !job.salary_max) return job.salary_text;
+  auto short_amount = [](double value) {
+    return value >= 1000 ? fmt::format("{:.0f}k", value / 1000) : fmt::format("{:.0f}", value);
+  };
+  std::string range = job.salary_min && job.salary_max && *job.salary_min != *job.salary_max
+                          ? short_amount(*job.salary_min) + "–" + short_amount(*job.salary_max)
+                          : short_amount(job.salary_min.value_or(job.salary_max.value_or(0)));
+  const std::string currency = job.salary_currency.empty() ? "" : job.salary_currency + " ";
+  const std::string period = job.salary_period.empty() ? "" : "/" + job.salary_period;
+  return currency + range + period;
+}
+
+constexpr Column kColumns[] = {
+    {"ID", "id", 8, true},          {"TITLE", "title", 48},      {"COMPANY", "company", 28},
+    {"LOCATION", "location", 26},   {"REMOTE", "remote", 6},     {"SALARY", "salary", 22},
+    {"POSTED", "posted", 10},
+};
+
+Result<void> run_list(Session& session, JobsArgs& args) {
+  auto config = session.config();
+  if (!config) return config.error();
+  store::JobFilter filter = args.filter;
+  filter.text = util::collapse_space(fmt::format("{}", fmt::join(args.words, " ")));
+  filter.include_closed = args.all;
+  filter.limit = args.limit > 0
+                     ? args.limit
+                     : static_cast<int>(util::parse_int((*config)->get("jobs.limit").value_or("20"))
+                                            .value_or(20));
+  if (session.output() != OutputFormat::table && args.limit == 0) filter.limit = 0;  // all
+  if (!args.since.empty()) {
+    auto bound = since_bound(args.since, session.clock());
+    if (!bound) return bound.error();
+    filter.since = *bound;
+  }
+  if (!filter.remote.empty() && filter.remote != "remote" && filter.remote != "hybrid" &&
+      filter.remote != "onsite") {
+    return fail(Errc::invalid_argument, "--remote: expected remote, hybrid or onsite");
+  }
+  auto db = session.open_store({.create_if_missing = false});
+  if (!db) return db.error();
+  auto jobs = store::list_jobs(*db, filter);
+  if (!jobs) return jobs.error();
+  std::vector<nlohmann::ordered_json> records;
+  for (const model::Job& job : *jobs) {
+    nlohmann::ordered_json record = job;
+    if (session.output() == OutputFormat::table) {
+      record["salary"] = salary_cell(job);
+      record["posted"] = (job.date_posted.empty() ? job.first_seen : job.date_posted).substr(0, 10);
+    }
+    records.push_back(std::move(record));
+  }
+  print_records(session, records, kColumns, model::job_field_names());
+  if (session.output() == OutputFormat::table && !session.quiet() && session.stdout_is_tty()) {
+    auto total = store::count_jobs(*db, filter);
+    if (total && *total > static_cast<std::int64_t>(jobs->size())) {
+      fmt::print(stderr, "showing {} of {} (use -n to see more)\n", jobs->size(), *total);
+    }
+  }
+  return {};
+}
+
+Result<void> run_show(Session& session, const JobsArgs& args) {
+  auto db = session.open_store({.create_if_missing = false});
+  if (!db) return db.error();
+  auto job = store::find_job(*db, args.id);
+  if (!job) return job.error();
+  nlohmann::ordered_json record = *job;
+  if (session.output() != OutputFormat::table) {
+    print_records(session, {record}, {}, model::job_field_names());
+    return {};
+  }
+  for (const auto& item : record.items()) {
+    if (item.key() == "description" || item.value().is_null()) continue;
+    fmt::print("{:<16} {}\n", item.key(), cell_text(item.value()));
+  }
+  fmt::print("\n{}\n", job->description);
+  return {};
+}
+
+void add_filters(CLI::App* cmd, JobsArgs& args) {
+  cmd->add_option("--company", args.filter.company, "Company name contains TEXT")->type_name("TEXT");
+  cmd->add_option("--country", args.filter.country, "ISO 3166 country code, e.g. DE")->type_name("CC");
+  cmd->add_option("--remote", args.filter.remote, "Only remote, hybrid or onsite jobs")
+      ->type_name("remote|hybrid|onsite");
+  cmd->add_option("--since", args.since, "Posted since a date or a span: 2026-11-01, 7d, 2w, 24h")
+      ->type_name("WHEN");
+  cmd->add_option("--min-salary", args.filter.min_salary, "Annualised salary at least AMOUNT")
+      ->type_name("AMOUNT")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--source", args.filter.source, "Only jobs from this source")->type_name("NAME");
+  cmd->add_flag("--all", args.all, "Include closed jobs");
+  cmd->add_option("-n,--limit", args.limit, "Show at most N jobs (config jobs.limit; default 20)")
+      ->check(CLI::PositiveNumber)->type_name("N");
+  cmd->add_option("--offset", args.filter.offset, "Skip the first N jobs")
+      ->check(CLI::NonNegativeNumber)->type_name("N");
+}
+
+}  // namespace
+
+void add_jobs_command(CLI::App& root, Session& session) {
+  auto args = std::make_shared<JobsArgs>();
+  CLI::App* cmd = root.add_subcommand("jobs", "List, search and show the jobs in the store");
+  cmd->require_subcommand(1);
+
+  CLI::App* list = cmd->add_subcommand("list", "List jobs, newest first");
+  add_filters(list, *args);
+  list->callback([&session, args] { session.finish(run_list(session, *args)); });
+
+  CLI::App* search = cmd->add_subcommand("search", "Full-text search, best match first");
+  search->add_option("text", args->words, "Words to find in title, company and description")
+      ->required()->type_name("TEXT...");
+  add_filters(search, *args);
+  search->callback([&session, args] { session.finish(run_list(session, *args)); });
+
+  CLI::App* show = cmd->add_subcommand("show", "Show one job with its description");
+  show->add_option("id", args->id, "Job id")->required()->type_name("ID");
+  show->callback([&session, args] { session.finish(run_show(session, *args)); });
+}
+
+}  // namespace hg::cli

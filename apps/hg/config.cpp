@@ -1,0 +1,160 @@
+#include "config.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "util/strings.hpp"
+
+namespace hg::cli {
+namespace {
+
+constexpr ConfigKey kKeys[] = {
+    {"store.path", ConfigType::text, "",
+     "Store file (HG_DB and --db win over it; default $XDG_DATA_HOME/hg/hg.db)"},
+    {"output.color", ConfigType::boolean, "true", "Colour on a terminal (NO_COLOR and --no-color win)"},
+    {"import.source", ConfigType::text, "import",
+     "Source name for imported records that carry none (--source wins)"},
+    {"import.chunk_size", ConfigType::integer, "5000", "Records per transaction during import"},
+    {"jobs.limit", ConfigType::integer, "20", "Rows `hg jobs list` and `hg jobs search` show"},
+};
+
+std::string expand_home(const std::string& path) {
+  if (!path.starts_with("~/")) return path;
+  const char* home = std::getenv("HOME");
+  return std::string(home == nullptr ? "" : home) + path.substr(1);
+}
+
+Result<std::string> read_value(const toml::node& node, const ConfigKey& key) {
+  switch (key.type) {
+    case ConfigType::text:
+      if (auto text = node.value<std::string>()) return *text;
+      break;
+    case ConfigType::integer:
+      if (auto number = node.value<std::int64_t>()) return std::to_string(*number);
+      break;
+    case ConfigType::boolean:
+      if (auto flag = node.value<bool>()) return std::string(*flag ? "true" : "false");
+      break;
+  }
+  const auto& where = node.source().begin;
+  return fail(Errc::invalid_input, "line {}: {} has the wrong type (expected {})", where.line,
+              key.name,
+              key.type == ConfigType::text      ? "a string"
+              : key.type == ConfigType::integer ? "an integer"
+                                                : "true or false");
+}
+
+Result<toml::table> parse_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (text.str().size() > 1024 * 1024) {
+    return fail(Errc::invalid_input, "{}: config file over 1 MiB", path.string());
+  }
+  // Debian's toml++ is built with exceptions: a syntax error throws toml::parse_error.
+  try {
+    return toml::parse(text.str(), path.string());
+  } catch (const toml::parse_error& error) {
+    return fail(Errc::invalid_input, "{}:{}:{}: {}", path.string(), error.source().begin.line,
+                error.source().begin.column, error.description());
+  }
+}
+
+}  // namespace
+
+std::span<const ConfigKey> config_keys() { return kKeys; }
+
+const ConfigKey* find_config_key(std::string_view name) {
+  for (const ConfigKey& key : kKeys) {
+    if (key.name == name) return &key;
+  }
+  return nullptr;
+}
+
+std::optional<std::string> Config::get(std::string_view key) const {
+  if (auto it = values.find(std::string(key)); it != values.end()) return it->second;
+  if (const ConfigKey* known = find_config_key(key); known && !known->default_value.empty()) {
+    return std::string(known->default_value);
+  }
+  return std::nullopt;
+}
+
+Result<Config> load_config(const std::filesystem::path& path, bool must_exist) {
+  Config config;
+  config.path = path;
+  std::error_code ec;
+  config.exists = std::filesystem::is_regular_file(path, ec);
+  if (!config.exists) {
+    if (must_exist) return fail(Errc::not_found, "{}: no such config file", path.string());
+    return config;
+  }
+  auto table = parse_file(path);
+  if (!table) return table.error();
+  for (const ConfigKey& key : kKeys) {
+    const toml::node* node = table->at_path(key.name).node();
+    if (node == nullptr) continue;
+    auto value = read_value(*node, key);
+    if (!value) return context(value.error(), path.string());
+    config.values.emplace(std::string(key.name), *value);
+  }
+  if (auto store = config.values.find("store.path"); store != config.values.end()) {
+    config.store_path = expand_home(store->second);
+  }
+  return config;
+}
+
+Result<void> set_config(const std::filesystem::path& path, std::string_view name,
+                        std::string_view value) {
+  const ConfigKey* key = find_config_key(name);
+  if (key == nullptr) {
+    Error error = fail(Errc::invalid_argument, "config: unknown key \"{}\"", name);
+    error.hint = "`hg config list` shows the keys";
+    return error;
+  }
+  std::error_code ec;
+  toml::table table;
+  if (std::filesystem::is_regular_file(path, ec)) {
+    auto parsed = parse_file(path);
+    if (!parsed) return parsed.error();
+    table = std::move(*parsed);
+  }
+  const auto dot = name.find('.');
+  const std::string section(name.substr(0, dot));
+  const std::string leaf(name.substr(dot + 1));
+  if (!table.contains(section)) table.insert(section, toml::table{});
+  toml::table* target = table[section].as_table();
+  if (target == nullptr) {
+    return fail(Errc::invalid_input, "{}: {} is not a table", path.string(), section);
+  }
+  switch (key->type) {
+    case ConfigType::text: target->insert_or_assign(leaf, std::string(value)); break;
+    case ConfigType::integer: {
+      auto number = util::parse_int(value);
+      if (!number) return fail(Errc::invalid_argument, "config: {} needs an integer, got \"{}\"", name, value);
+      target->insert_or_assign(leaf, *number);
+      break;
+    }
+    case ConfigType::boolean:
+      if (value != "true" && value != "false") {
+        return fail(Errc::invalid_argument, "config: {} needs true or false, got \"{}\"", name, value);
+      }
+      target->insert_or_assign(leaf, value == "true");
+      break;
+  }
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  // Write a sibling file and rename it over the old one: a crash never leaves half a config.
+  const std::filesystem::path temp = path.string() + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << table << "\n";
+    if (!out) return fail(Errc::failed, "{}: cannot write", temp.string());
+  }
+  std::filesystem::rename(temp, path, ec);
+  if (ec) return fail(Errc::failed, "{}: cannot write: {}", path.string(), ec.message());
+  return {};
+}
+
+}  // namespace hg::cli

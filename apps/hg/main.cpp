@@ -1,0 +1,62 @@
+// hg: career management and recruiting pipelines over one local SQLite store.
+#include <cstdio>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "session.hpp"
+
+namespace {
+
+// In `hg --help` order. Adding a subcommand means one line here.
+constexpr void (*kCommands[])(CLI::App&, hg::cli::Session&) = {
+    hg::cli::add_init_command,   hg::cli::add_import_command, hg::cli::add_export_command,
+    hg::cli::add_jobs_command,   hg::cli::add_pending_commands, hg::cli::add_config_command,
+    hg::cli::add_completion_command,
+};
+
+constexpr const char* kExitCodes =
+    "Exit codes:\n"
+    "  0  ok\n"
+    "  1  the operation failed\n"
+    "  2  usage error (bad option or argument)\n"
+    "  3  input data invalid (some records rejected, unreadable file)\n"
+    "  4  not found (no such job, profile or store)\n"
+    "  5  network or source failure\n"
+    "  6  store locked or busy (another hg is writing)\n"
+    "\nEnvironment: HG_DB (store file), HG_CONFIG (config file), NO_COLOR, HG_NOW (fixed\n"
+    "\"now\" in ISO 8601, for reproducible runs). See man hg.";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"hg: career management and recruiting pipelines over one local SQLite store",
+               "hg"};
+  app.set_version_flag("--version", "hg 0.1.0");
+  app.require_subcommand(1);
+  app.footer(kExitCodes);
+  app.get_formatter()->column_width(34);
+  hg::cli::Session session;
+  session.add_global_options(app);
+  for (auto add_command : kCommands) add_command(app, session);
+  try {
+    app.parse(argc, argv);  // runs the chosen subcommand's callback
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    // One line, like every other hg error, plus where to look.
+    fmt::print(stderr, "hg: {}\nhint: run `hg --help` or `hg <command> --help`\n", e.what());
+    return hg::cli::kExitUsage;
+  } catch (const std::exception& e) {
+    // A bug: lib/ returns Errors, it does not throw. Say so without a trace.
+    fmt::print(stderr, "hg: internal error: {}\n", e.what());
+    return hg::cli::kExitFailed;
+  }
+  return session.exit_code();
+}

@@ -1,0 +1,18 @@
+# cmake -DSQL_DIR=... -DOUT=... -P EmbedMigrations.cmake
+# Writes a .cpp that defines hg::store::migrations() from schemas/sql/NNN_name.sql.
+file(GLOB files RELATIVE ${SQL_DIR} ${SQL_DIR}/[0-9][0-9][0-9]_*.sql)
+list(SORT files)
+set(body "// Generated from schemas/sql by cmake/EmbedMigrations.cmake. Do not edit.\n")
+string(APPEND body "#include \"store/migrate.hpp\"\n\nnamespace hg::store {\nnamespace {\n")
+string(APPEND body "constexpr Migration kMigrations[] = {\n")
+foreach(file ${files})
+  string(REGEX MATCH "^([0-9][0-9][0-9])_(.*)\\.sql$" _ ${file})
+  math(EXPR version "${CMAKE_MATCH_1}")
+  set(name ${CMAKE_MATCH_2})
+  file(READ ${SQL_DIR}/${file} sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"hgsql(${sql})hgsql\"},\n")
+endforeach()
+string(APPEND body "};\n}  // namespace\n\n")
+string(APPEND body "std::span<const Migration> migrations() { return kMigrations; }\n\n}  // namespace hg::store\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,60 @@
+// Batch import of jobs and profiles into the store: one bad record is reported and skipped,
+// good ones are committed in chunks, re-importing the same records changes nothing.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <istream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/map_job.hpp"
+#include "ingest/records.hpp"
+#include "store/db.hpp"
+#include "store/profiles.hpp"
+#include "util/result.hpp"
+
+namespace hg::ingest {
+
+struct ImportOptions {
+  std::optional<Format> format;   // nullopt: detect from the first bytes
+  MapOptions map;                 // --map and --source
+  ReaderLimits limits;            // per-record size and nesting caps
+  std::size_t chunk_size = 5000;  // records per transaction
+  bool dry_run = false;           // read and check everything, store nothing
+};
+
+// A record that was rejected: where, and why ("title: missing").
+struct ItemError {
+  std::size_t record = 0;  // 1-based record number; 0 for the input as a whole
+  std::size_t line = 0;    // 1-based line, 0 when unknown
+  std::string message;
+};
+
+struct ImportReport {
+  Format format = Format::jsonl;
+  std::size_t read = 0;       // records seen, good or bad
+  std::size_t inserted = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+  std::vector<ItemError> rejected;
+  // Set when the import stopped early (store busy, disk full): what was committed before
+  // stays, the rest was not stored.
+  std::optional<Error> stopped;
+};
+
+// Reads jobs from `in` and upserts them. `now` is the ISO 8601 time stamped on new rows.
+// `on_reject` (optional) hears each rejected record as it happens. Errors (nothing stored):
+// invalid_input when the input as a whole is not JSON, JSON Lines or CSV.
+Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
+                                 const ImportOptions& options, std::string_view now,
+                                 const std::function<void(const ItemError&)>& on_reject = {});
+
+// Saves one JSON Resume document as the profile `name`. Errors: invalid_input (not a
+// JSON Resume), busy, failed.
+Result<store::SavedProfile> import_profile(const store::Db& db, std::string_view json_text,
+                                           std::string_view name, std::string_view now);
+
+}  // namespace hg::ingest

@@ -1,0 +1,81 @@
+#include "store/db.hpp"
+
+#include <system_error>
+
+#include "store/migrate.hpp"
+#include "store/statement.hpp"
+
+namespace hg::store {
+
+void Db::Close::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+
+Result<Db> Db::open(const std::filesystem::path& path, const OpenOptions& options) {
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(path, ec);
+  if (!exists && (!options.create_if_missing || options.read_only)) {
+    Error error = fail(Errc::not_found, "{}: no such store", path.string());
+    error.hint = "run `hg init` to create it, or point --db (or HG_DB) at an existing store";
+    return error;
+  }
+  if (exists && std::filesystem::is_directory(path, ec)) {
+    return fail(Errc::invalid_argument, "{}: is a directory, not a store file", path.string());
+  }
+  if (!exists && path.has_parent_path()) {
+    std::filesystem::create_directories(path.parent_path(), ec);
+    if (ec) {
+      return fail(Errc::failed, "{}: cannot create directory: {}", path.parent_path().string(),
+                  ec.message());
+    }
+  }
+
+  sqlite3* raw = nullptr;
+  const int flags = (options.read_only ? SQLITE_OPEN_READONLY
+                                       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  Db db(raw, path);  // owns the handle even when open failed
+  if (rc != SQLITE_OK) {
+    return context(sqlite_error(raw, rc), fmt::format("opening {}", path.string()));
+  }
+  sqlite3_extended_result_codes(raw, 1);
+  sqlite3_busy_timeout(raw, static_cast<int>(options.busy_timeout.count()));
+
+  // The first read tells a non-database file (SQLITE_NOTADB) apart.
+  if (auto probe = exec(db, "SELECT count(*) FROM sqlite_schema"); !probe) {
+    return context(probe.error(), path.string());
+  }
+  if (auto fk = exec(db, "PRAGMA foreign_keys = ON"); !fk) return fk.error();
+  if (options.read_only) {
+    auto version = schema_version(db);
+    if (!version) return version.error();
+    if (*version != latest_schema_version()) {
+      Error error = fail(Errc::invalid_input, "{}: store has schema version {}, this hg needs {}",
+                         path.string(), *version, latest_schema_version());
+      error.hint = "run `hg init` to upgrade it";
+      return error;
+    }
+    return db;
+  }
+  // WAL: readers never block the writer; NORMAL sync is durable at each checkpoint
+  // and never corrupts on a crash.
+  if (auto wal = exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !wal) {
+    return context(wal.error(), path.string());
+  }
+  if (options.migrate) {
+    if (auto done = migrate(db, latest_schema_version()); !done) return done.error();
+  }
+  return db;
+}
+
+Result<void> check_integrity(const Db& db) {
+  auto stmt = Statement::prepare(db, "PRAGMA integrity_check");
+  if (!stmt) return stmt.error();
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!*row) return fail(Errc::failed, "integrity check returned nothing");
+  std::string answer = stmt->column_text(0);
+  if (answer != "ok") return fail(Errc::invalid_input, "store is damaged: {}", answer);
+  return {};
+}
+
+}  // namespace hg::store

@@ -1,0 +1,366 @@
+#include "store/jobs.hpp"
+
+#include <unordered_map>
+
+#include "store/statement.hpp"
+#include "util/strings.hpp"
+
+namespace hg::store {
+namespace {
+
+// Column order of every SELECT of a whole job; read_job() depends on it.
+#define HG_JOB_COLUMNS                                                                         \
+  "j.id, j.source, j.external_id, j.url, j.canonical_url, j.title, j.company, j.location, "   \
+  "j.city, j.region, j.country, j.latitude, j.longitude, j.remote, j.employment_type, "        \
+  "j.seniority, j.salary_text, j.salary_min, j.salary_max, j.salary_currency, "                \
+  "j.salary_period, j.salary_annual, j.visa_sponsorship, j.visa_evidence, j.description, "     \
+  "j.description_html, j.date_posted, j.valid_through, j.first_seen, j.last_seen, "            \
+  "j.closed_at, j.fingerprint, j.cluster_id, j.raw"
+
+model::Job read_job(const Statement& s) {
+  model::Job job;
+  job.id = s.column_int64(0);
+  job.source = s.column_text(1);
+  job.external_id = s.column_text(2);
+  job.url = s.column_text(3);
+  job.canonical_url = s.column_text(4);
+  job.title = s.column_text(5);
+  job.company = s.column_text(6);
+  job.location = s.column_text(7);
+  job.city = s.column_text(8);
+  job.region = s.column_text(9);
+  job.country = s.column_text(10);
+  job.latitude = s.column_opt_double(11);
+  job.longitude = s.column_opt_double(12);
+  job.remote = s.column_text(13);
+  job.employment_type = s.column_text(14);
+  job.seniority = s.column_text(15);
+  job.salary_text = s.column_text(16);
+  job.salary_min = s.column_opt_double(17);
+  job.salary_max = s.column_opt_double(18);
+  job.salary_currency = s.column_text(19);
+  job.salary_period = s.column_text(20);
+  job.salary_annual = s.column_opt_double(21);
+  if (auto visa = s.column_opt_int64(22)) job.visa_sponsorship = *visa != 0;
+  job.visa_evidence = s.column_text(23);
+  job.description = s.column_text(24);
+  job.description_html = s.column_text(25);
+  job.date_posted = s.column_text(26);
+  job.valid_through = s.column_text(27);
+  job.first_seen = s.column_text(28);
+  job.last_seen = s.column_text(29);
+  job.closed_at = s.column_text(30);
+  job.fingerprint = s.column_text(31);
+  job.cluster_id = s.column_opt_int64(32);
+  job.raw = s.column_text(33);
+  return job;
+}
+
+// Binds the source-given fields at ?1..?31 (shared by INSERT and UPDATE).
+void bind_fields(Statement& s, const model::Job& job) {
+  s.bind(1, job.source);
+  s.bind_text_or_null(2, job.external_id);
+  s.bind_text_or_null(3, job.url);
+  s.bind_text_or_null(4, job.canonical_url);
+  s.bind(5, job.title);
+  s.bind(6, job.company);
+  s.bind_text_or_null(7, job.location);
+  s.bind_text_or_null(8, job.city);
+  s.bind_text_or_null(9, job.region);
+  s.bind_text_or_null(10, job.country);
+  s.bind(11, job.latitude);
+  s.bind(12, job.longitude);
+  s.bind_text_or_null(13, job.remote);
+  s.bind_text_or_null(14, job.employment_type);
+  s.bind_text_or_null(15, job.seniority);
+  s.bind_text_or_null(16, job.salary_text);
+  s.bind(17, job.salary_min);
+  s.bind(18, job.salary_max);
+  s.bind_text_or_null(19, job.salary_currency);
+  s.bind_text_or_null(20, job.salary_period);
+  s.bind(21, job.salary_annual);
+  if (job.visa_sponsorship) s.bind(22, *job.visa_sponsorship ? 1 : 0);
+  else s.bind(22, std::nullopt);
+  s.bind_text_or_null(23, job.visa_evidence);
+  s.bind(24, job.description);
+  s.bind_text_or_null(25, job.description_html);
+  s.bind_text_or_null(26, job.date_posted);
+  s.bind_text_or_null(27, job.valid_through);
+  s.bind_text_or_null(28, job.closed_at);
+  s.bind_text_or_null(29, job.fingerprint);
+  s.bind_text_or_null(30, job.raw);
+  s.bind(31, content_hash(job));
+}
+
+constexpr const char* kInsert =
+    "INSERT INTO jobs(source, external_id, url, canonical_url, title, company, location, city, "
+    "region, country, latitude, longitude, remote, employment_type, seniority, salary_text, "
+    "salary_min, salary_max, salary_currency, salary_period, salary_annual, visa_sponsorship, "
+    "visa_evidence, description, description_html, date_posted, valid_through, closed_at, "
+    "fingerprint, raw, content_hash, company_id, first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, "
+    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
+    "?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34) RETURNING id";
+
+constexpr const char* kUpdate =
+    "UPDATE jobs SET source = ?1, external_id = ?2, url = ?3, canonical_url = ?4, title = ?5, "
+    "company = ?6, location = ?7, city = ?8, region = ?9, country = ?10, latitude = ?11, "
+    "longitude = ?12, remote = ?13, employment_type = ?14, seniority = ?15, salary_text = ?16, "
+    "salary_min = ?17, salary_max = ?18, salary_currency = ?19, salary_period = ?20, "
+    "salary_annual = ?21, visa_sponsorship = ?22, visa_evidence = ?23, description = ?24, "
+    "description_html = ?25, date_posted = ?26, valid_through = ?27, closed_at = ?28, "
+    "fingerprint = ?29, raw = ?30, content_hash = ?31, company_id = ?32, last_seen = ?34 "
+    "WHERE id = ?35";
+
+// Company names compare without case, punctuation and legal suffixes ("Acme, Inc." = "ACME").
+std::string company_key(std::string_view name) {
+  std::string key;
+  for (char c : util::to_lower(name)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      key.push_back(c);
+    } else if (!key.empty() && key.back() != ' ') {
+      key.push_back(' ');
+    }
+  }
+  key = std::string(util::trim(key));
+  for (std::string_view suffix : {" inc", " llc", " ltd", " gmbh", " corp", " corporation",
+                                  " co", " plc", " ag", " sa", " bv", " limited"}) {
+    if (key.size() > suffix.size() && key.ends_with(suffix)) {
+      key.resize(key.size() - suffix.size());
+      break;
+    }
+  }
+  return key;
+}
+
+// "c++ developer" -> "\"c++\" \"developer\"": every token a literal FTS5 string, so user text
+// can never be read as FTS5 query syntax.
+std::string fts_query(std::string_view text) {
+  std::string query;
+  for (const std::string& token : util::split(util::collapse_space(text), ' ')) {
+    if (token.empty()) continue;
+    if (!query.empty()) query.push_back(' ');
+    query.push_back('"');
+    for (char c : token) {
+      if (c == '"') query.push_back('"');
+      query.push_back(c);
+    }
+    query.push_back('"');
+  }
+  return query;
+}
+
+#define HG_JOB_FILTER                                                          \
+  " (?2 IS NULL OR instr(lower(j.company), lower(?2)) > 0)"                    \
+  " AND (?3 IS NULL OR j.country = upper(?3))"                                 \
+  " AND (?4 IS NULL OR j.remote = ?4)"                                         \
+  " AND (?5 IS NULL OR coalesce(j.date_posted, j.first_seen) >= ?5)"          \
+  " AND (?6 IS NULL OR j.salary_annual >= ?6)"                                 \
+  " AND (?7 IS NULL OR j.source = ?7)"                                         \
+  " AND (?8 OR j.closed_at IS NULL)"                                           \
+  " AND (NOT ?9 OR j.cluster_id IS NULL OR j.cluster_id = j.id)"
+
+constexpr const char* kListText = "SELECT " HG_JOB_COLUMNS
+                                  " FROM jobs_fts f JOIN jobs j ON j.id = f.rowid"
+                                  " WHERE jobs_fts MATCH ?1 AND" HG_JOB_FILTER
+                                  " ORDER BY f.rank, j.id LIMIT ?10 OFFSET ?11";
+constexpr const char* kList = "SELECT " HG_JOB_COLUMNS " FROM jobs j WHERE ?1 IS NULL AND"
+                              HG_JOB_FILTER
+                              " ORDER BY coalesce(j.date_posted, j.first_seen) DESC, j.id DESC"
+                              " LIMIT ?10 OFFSET ?11";
+constexpr const char* kCountText = "SELECT count(*) FROM jobs_fts f JOIN jobs j ON j.id = f.rowid"
+                                   " WHERE jobs_fts MATCH ?1 AND" HG_JOB_FILTER;
+constexpr const char* kCount = "SELECT count(*) FROM jobs j WHERE ?1 IS NULL AND" HG_JOB_FILTER;
+
+Result<Statement> prepare_filter(const Db& db, const JobFilter& filter, bool count) {
+  const bool text = !util::trim(filter.text).empty();
+  auto stmt = Statement::prepare(db, count ? (text ? kCountText : kCount)
+                                           : (text ? kListText : kList));
+  if (!stmt) return stmt.error();
+  if (text) stmt->bind(1, fts_query(filter.text));
+  else stmt->bind(1, std::nullopt);
+  stmt->bind_text_or_null(2, filter.company);
+  stmt->bind_text_or_null(3, filter.country);
+  stmt->bind_text_or_null(4, filter.remote);
+  stmt->bind_text_or_null(5, filter.since);
+  stmt->bind(6, filter.min_salary);
+  stmt->bind_text_or_null(7, filter.source);
+  stmt->bind(8, filter.include_closed ? 1 : 0);
+  stmt->bind(9, filter.one_per_cluster ? 1 : 0);
+  if (!count) {
+    stmt->bind(10, filter.limit > 0 ? filter.limit : -1);
+    stmt->bind(11, filter.offset);
+  }
+  return stmt;
+}
+
+}  // namespace
+
+std::string content_hash(const model::Job& job) {
+  std::uint64_t hash = util::fnv1a64("hg-job-v1");
+  auto mix = [&hash](std::string_view field) {
+    hash = util::fnv1a64(field, hash);
+    hash = util::fnv1a64(std::string_view("\x1f", 1), hash);
+  };
+  auto mix_number = [&mix](const std::optional<double>& value) {
+    mix(value ? fmt::format("{}", *value) : std::string("\x1e"));
+  };
+  for (const std::string* field :
+       {&job.source, &job.external_id, &job.url, &job.canonical_url, &job.title, &job.company,
+        &job.location, &job.city, &job.region, &job.country, &job.remote, &job.employment_type,
+        &job.seniority, &job.salary_text, &job.salary_currency, &job.salary_period,
+        &job.visa_evidence, &job.description, &job.description_html, &job.date_posted,
+        &job.valid_through, &job.closed_at, &job.fingerprint, &job.raw}) {
+    mix(*field);
+  }
+  for (const auto* value : {&job.latitude, &job.longitude, &job.salary_min, &job.salary_max,
+                            &job.salary_annual}) {
+    mix_number(*value);
+  }
+  mix(job.visa_sponsorship ? (*job.visa_sponsorship ? "1" : "0") : "\x1e");
+  return util::hex64(hash);
+}
+
+struct JobWriter::Statements {
+  Statement by_external;
+  Statement by_url;
+  Statement by_hash;
+  Statement insert;
+  Statement update;
+  Statement company;
+  std::unordered_map<std::string, std::int64_t> company_ids;
+};
+
+JobWriter::JobWriter(std::unique_ptr<Statements> statements) : statements_(std::move(statements)) {}
+JobWriter::JobWriter(JobWriter&&) noexcept = default;
+JobWriter::~JobWriter() = default;
+
+Result<JobWriter> JobWriter::create(const Db& db) {
+  auto by_external = Statement::prepare(
+      db, "SELECT id, content_hash FROM jobs WHERE source = ?1 AND external_id = ?2");
+  auto by_url = Statement::prepare(
+      db, "SELECT id, content_hash FROM jobs WHERE canonical_url = ?1 ORDER BY id LIMIT 1");
+  auto by_hash = Statement::prepare(
+      db, "SELECT id, content_hash FROM jobs WHERE content_hash = ?1 ORDER BY id LIMIT 1");
+  auto insert = Statement::prepare(db, kInsert);
+  auto update = Statement::prepare(db, kUpdate);
+  auto company = Statement::prepare(
+      db, "INSERT INTO companies(name, name_key, created_at) VALUES (?1, ?2, ?3) "
+          "ON CONFLICT(name_key) DO UPDATE SET name = name RETURNING id");
+  for (auto* stmt : {&by_external, &by_url, &by_hash, &insert, &update, &company}) {
+    if (!*stmt) return stmt->error();
+  }
+  return JobWriter(std::make_unique<Statements>(
+      Statements{std::move(*by_external), std::move(*by_url), std::move(*by_hash),
+                 std::move(*insert), std::move(*update), std::move(*company), {}}));
+}
+
+Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now) {
+  Statements& s = *statements_;
+  const std::string hash = content_hash(job);
+
+  Statement* lookup = &s.by_hash;
+  if (!job.external_id.empty()) {
+    lookup = &s.by_external;
+    lookup->bind(1, job.source);
+    lookup->bind(2, job.external_id);
+  } else if (!job.canonical_url.empty()) {
+    lookup = &s.by_url;
+    lookup->bind(1, job.canonical_url);
+  } else {
+    lookup->bind(1, hash);
+  }
+  auto found = lookup->step();
+  if (!found) return found.error();
+  std::optional<model::JobId> existing;
+  std::string existing_hash;
+  if (*found) {
+    existing = lookup->column_int64(0);
+    existing_hash = lookup->column_text(1);
+  }
+  lookup->reset();
+  if (existing && existing_hash == hash) return Upserted{*existing, UpsertOutcome::unchanged};
+
+  std::optional<std::int64_t> company_id;
+  if (!job.company.empty()) {
+    std::string key = company_key(job.company);
+    if (key.empty()) key = util::to_lower(job.company);
+    auto cached = s.company_ids.find(key);
+    if (cached != s.company_ids.end()) {
+      company_id = cached->second;
+    } else {
+      s.company.bind(1, job.company);
+      s.company.bind(2, key);
+      s.company.bind(3, now);
+      auto row = s.company.step();
+      if (!row) return row.error();
+      company_id = s.company.column_int64(0);
+      s.company.reset();
+      s.company_ids.emplace(std::move(key), *company_id);
+    }
+  }
+
+  Statement& write = existing ? s.update : s.insert;
+  bind_fields(write, job);
+  write.bind(32, company_id);
+  if (!existing) write.bind(33, job.first_seen.empty() ? now : std::string_view(job.first_seen));
+  write.bind(34, job.last_seen.empty() ? now : std::string_view(job.last_seen));
+  if (existing) write.bind(35, *existing);
+  auto row = write.step();
+  if (!row) return row.error();
+  Upserted result{existing.value_or(0),
+                  existing ? UpsertOutcome::updated : UpsertOutcome::inserted};
+  if (!existing) {
+    result.id = write.column_int64(0);
+    if (auto done = write.step(); !done) return done.error();  // finish RETURNING
+  }
+  write.reset();
+  return result;
+}
+
+Result<model::Job> find_job(const Db& db, model::JobId id) {
+  auto stmt = Statement::prepare(db, "SELECT " HG_JOB_COLUMNS " FROM jobs j WHERE j.id = ?1");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, id);
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!*row) {
+    Error error = fail(Errc::not_found, "job {} not found", id);
+    error.hint = "`hg jobs list` shows the ids in this store";
+    return error;
+  }
+  return read_job(*stmt);
+}
+
+Result<std::vector<model::Job>> list_jobs(const Db& db, const JobFilter& filter) {
+  auto stmt = prepare_filter(db, filter, false);
+  if (!stmt) return stmt.error();
+  std::vector<model::Job> jobs;
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) return jobs;
+    jobs.push_back(read_job(*stmt));
+  }
+}
+
+Result<std::int64_t> count_jobs(const Db& db, const JobFilter& filter) {
+  auto stmt = prepare_filter(db, filter, true);
+  if (!stmt) return stmt.error();
+  auto row = stmt->step();
+  if (!row) return row.error();
+  return stmt->column_int64(0);
+}
+
+Result<void> for_each_job(const Db& db,
+                          const std::function<Result<void>(const model::Job&)>& each) {
+  auto stmt = Statement::prepare(db, "SELECT " HG_JOB_COLUMNS " FROM jobs j ORDER BY j.id");
+  if (!stmt) return stmt.error();
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) return {};
+    if (auto done = each(read_job(*stmt)); !done) return done.error();
+  }
+}
+
+}  // namespace hg::store

@@ -1,0 +1,37 @@
+// Small string helpers shared by every layer: trimming, case, splitting, UTF-8 checks.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hg::util {
+
+// Without leading and trailing ASCII whitespace.
+std::string_view trim(std::string_view text);
+
+// ASCII lower case; bytes >= 0x80 are left as they are.
+std::string to_lower(std::string_view text);
+
+bool starts_with_icase(std::string_view text, std::string_view prefix);
+
+// Splits on `separator`; keeps empty pieces.
+std::vector<std::string> split(std::string_view text, char separator);
+
+// Collapses runs of whitespace to one space and trims.
+std::string collapse_space(std::string_view text);
+
+// The byte offset of the first invalid UTF-8 sequence or NUL byte, if any.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
+// Parses a whole string as a number; nullopt if anything else is there.
+std::optional<std::int64_t> parse_int(std::string_view text);
+std::optional<double> parse_double(std::string_view text);
+
+// FNV-1a 64-bit, printed as 16 hex digits: stable ids and content hashes, not security.
+std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed = 14695981039346656037ull);
+std::string hex64(std::uint64_t value);
+
+}  // namespace hg::util
