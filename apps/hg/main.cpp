@@ -36,6 +36,9 @@ int main(int argc, char** argv) {
                "hg"};
   app.set_version_flag("--version", "hg 0.1.0");
   app.require_subcommand(1);
+  // Global options (--db, --json ...) are accepted after the subcommand too: subcommands
+  // created below inherit fallthrough and pass options they do not know up to hg.
+  app.fallthrough();
   app.footer(kExitCodes);
   app.get_formatter()->column_width(34);
   hg::cli::Session session;

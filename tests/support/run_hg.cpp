@@ -1,0 +1,124 @@
+#include "support/run_hg.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstring>
+#include <stdexcept>
+
+#include "support/temp_dir.hpp"
+
+namespace hg::testing {
+namespace {
+
+void check(bool ok, const char* what) {
+  if (!ok) throw std::runtime_error(std::string("run_hg: ") + what + ": " + std::strerror(errno));
+}
+
+}  // namespace
+
+Run run_hg(const std::vector<std::string>& args, const RunOptions& options) {
+  // A child that exits before reading all of its stdin must not kill the test with SIGPIPE.
+  signal(SIGPIPE, SIG_IGN);
+  TempDir home;
+  std::map<std::string, std::string> env = {{"PATH", "/usr/bin:/bin"},
+                                            {"HOME", home.path().string()},
+                                            {"LANG", "C.UTF-8"},
+                                            {"XDG_DATA_HOME", home.file("data").string()},
+                                            {"XDG_CONFIG_HOME", home.file("config").string()}};
+  // Sanitizer settings pass through so a debug build's reports reach the test log.
+  for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+    if (const char* value = std::getenv(name)) env[name] = value;
+  }
+  for (const auto& [key, value] : options.env) env[key] = value;
+
+  int in_pipe[2], out_pipe[2], err_pipe[2];
+  check(pipe(in_pipe) == 0 && pipe(out_pipe) == 0 && pipe(err_pipe) == 0, "pipe");
+  std::vector<std::string> argv_storage = {HG_BINARY};
+  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  std::vector<std::string> env_storage;
+  for (const auto& [key, value] : env) env_storage.push_back(key + "=" + value);
+
+  const pid_t pid = fork();
+  check(pid >= 0, "fork");
+  if (pid == 0) {
+    if (options.stdin_file) {
+      const int fd = open(options.stdin_file->c_str(), O_RDONLY);
+      dup2(fd, STDIN_FILENO);
+    } else {
+      dup2(in_pipe[0], STDIN_FILENO);
+    }
+    dup2(out_pipe[1], STDOUT_FILENO);
+    dup2(err_pipe[1], STDERR_FILENO);
+    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
+      close(fd);
+    }
+    const std::filesystem::path cwd = options.cwd.empty() ? home.path() : options.cwd;
+    if (chdir(cwd.c_str()) != 0) _exit(126);
+    std::vector<char*> argv, envp;
+    for (auto& arg : argv_storage) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    for (auto& entry : env_storage) envp.push_back(entry.data());
+    envp.push_back(nullptr);
+    execve(argv[0], argv.data(), envp.data());
+    _exit(127);
+  }
+  close(in_pipe[0]);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+
+  // Feed stdin and drain stdout/stderr together so neither side blocks on a full pipe.
+  const std::string input = options.stdin_text.value_or("");
+  std::size_t written = 0;
+  int in_fd = in_pipe[1];
+  if (input.empty()) {
+    close(in_fd);
+    in_fd = -1;
+  } else {
+    fcntl(in_fd, F_SETFL, O_NONBLOCK);
+  }
+  Run run;
+  bool out_open = true, err_open = true;
+  char buffer[65536];
+  while (out_open || err_open) {
+    pollfd fds[3] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}, {in_fd, POLLOUT, 0}};
+    if (!out_open) fds[0].fd = -1;
+    if (!err_open) fds[1].fd = -1;
+    check(poll(fds, 3, -1) >= 0 || errno == EINTR, "poll");
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].revents == 0) continue;
+      const ssize_t got = read(fds[i].fd, buffer, sizeof buffer);
+      if (got <= 0) {
+        close(fds[i].fd);
+        (i == 0 ? out_open : err_open) = false;
+      } else {
+        (i == 0 ? run.out : run.err).append(buffer, static_cast<std::size_t>(got));
+      }
+    }
+    if (in_fd >= 0 && fds[2].revents != 0) {
+      const ssize_t put = write(in_fd, input.data() + written, input.size() - written);
+      if (put > 0) written += static_cast<std::size_t>(put);
+      if (put < 0 || written == input.size()) {
+        close(in_fd);
+        in_fd = -1;
+      }
+    }
+  }
+  if (in_fd >= 0) close(in_fd);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return run;
+}
+
+Run run_hg(const std::vector<std::string>& args, const std::filesystem::path& db,
+           const RunOptions& options) {
+  RunOptions with_db = options;
+  with_db.env["HG_DB"] = db.string();
+  return run_hg(args, with_db);
+}
+
+}  // namespace hg::testing
