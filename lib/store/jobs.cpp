@@ -1,5 +1,6 @@
 #include "store/jobs.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "store/statement.hpp"
@@ -133,12 +134,18 @@ std::string company_key(std::string_view name) {
 }
 
 // "c++ developer" -> "\"c++\" \"developer\"": every token a literal FTS5 string, so user text
-// can never be read as FTS5 query syntax.
-std::string fts_query(std::string_view text) {
+// can never be read as FTS5 query syntax. `any` joins them with OR instead of AND.
+std::string fts_query(std::string_view text, bool any) {
   std::string query;
   for (const std::string& token : util::split(util::collapse_space(text), ' ')) {
     if (token.empty()) continue;
-    if (!query.empty()) query.push_back(' ');
+    // With OR, a one-letter token ("C#" reads as "c") matches nearly every posting and
+    // only drowns the ranking; the skills extractor will handle such names properly.
+    const auto letters = std::count_if(token.begin(), token.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (any && letters < 2) continue;
+    if (!query.empty()) query += any ? " OR " : " ";
     query.push_back('"');
     for (char c : token) {
       if (c == '"') query.push_back('"');
@@ -172,11 +179,12 @@ constexpr const char* kCountText = "SELECT count(*) FROM jobs_fts f JOIN jobs j 
 constexpr const char* kCount = "SELECT count(*) FROM jobs j WHERE ?1 IS NULL AND" HG_JOB_FILTER;
 
 Result<Statement> prepare_filter(const Db& db, const JobFilter& filter, bool count) {
-  const bool text = !util::trim(filter.text).empty();
+  const std::string query = fts_query(filter.text, filter.any_word);
+  const bool text = !query.empty();
   auto stmt = Statement::prepare(db, count ? (text ? kCountText : kCount)
                                            : (text ? kListText : kList));
   if (!stmt) return stmt.error();
-  if (text) stmt->bind(1, fts_query(filter.text));
+  if (text) stmt->bind(1, query);
   else stmt->bind(1, std::nullopt);
   stmt->bind_text_or_null(2, filter.company);
   stmt->bind_text_or_null(3, filter.country);

@@ -49,6 +49,7 @@ Result<model::Job> find_job(const Db& db, model::JobId id);
 
 struct JobFilter {
   std::string text;           // full-text query over title, company, description
+  bool any_word = false;      // match jobs with any word of `text` (default: all of them)
   std::string company;        // company name contains (case-insensitive)
   std::string country;        // ISO 3166-1 alpha-2
   std::string remote;         // "onsite" | "hybrid" | "remote"

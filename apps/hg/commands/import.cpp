@@ -109,7 +109,7 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
                 {"errors", errors},
                 {"stopped", report->stopped ? report->stopped->message : ""}});
   } else if (!session.quiet() || !report->rejected.empty()) {
-    fmt::print(stderr, "{} {} record{} ({}): {} new, {} updated, {} unchanged, {} rejected\n",
+    fmt::print("{} {} record{} ({}): {} new, {} updated, {} unchanged, {} rejected\n",
                args.dry_run ? "checked" : "imported", report->read, report->read == 1 ? "" : "s",
                ingest::format_name(report->format), report->inserted, report->updated,
                report->unchanged, report->rejected.size());

@@ -154,6 +154,7 @@ void add_jobs_command(CLI::App& root, Session& session) {
   CLI::App* search = cmd->add_subcommand("search", "Full-text search, best match first");
   search->add_option("text", args->words, "Words to find in title, company and description")
       ->required()->type_name("TEXT...");
+  search->add_flag("--any", args->filter.any_word, "Match jobs with any of the words (default: all)");
   add_filters(search, *args);
   search->callback([&session, args] { session.finish(run_list(session, *args)); });
 
