@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "jq_filter.hpp"
 #include "util/csv.hpp"
 
 namespace hg::cli {
@@ -97,13 +98,14 @@ void RecordWriter::finish() {
   std::fflush(out_);
 }
 
-void print_records(const Session& session, const std::vector<Json>& records,
-                   std::span<const Column> columns, const std::vector<std::string>& fields) {
+Result<void> print_records(const Session& session, const std::vector<Json>& records,
+                           std::span<const Column> columns, const std::vector<std::string>& fields) {
+  if (!session.jq().empty()) return print_json(session, Json(records));
   if (session.output() != OutputFormat::table) {
     RecordWriter writer(stdout, session.output(), fields);
     for (const Json& record : records) writer.write(record);
     writer.finish();
-    return;
+    return {};
   }
   // Column widths: the widest cell, capped; the last text column gives way on a narrow terminal.
   std::vector<std::vector<std::string>> cells;
@@ -148,10 +150,18 @@ void print_records(const Session& session, const std::vector<Json>& records,
   for (const Column& column : columns) header.emplace_back(column.header);
   print_row(header, true);
   for (const auto& row : cells) print_row(row, false);
+  return {};
 }
 
-void print_json(const Json& document) {
-  fmt::print("{}\n", document.dump(2, ' ', false, Json::error_handler_t::replace));
+Result<void> print_json(const Session& session, const Json& document) {
+  if (session.jq().empty()) {
+    fmt::print("{}\n", document.dump(2, ' ', false, Json::error_handler_t::replace));
+    return {};
+  }
+  auto lines = run_jq(session.jq(), document.dump(-1, ' ', false, Json::error_handler_t::replace));
+  if (!lines) return lines.error();
+  for (const std::string& line : *lines) fmt::print("{}\n", line);
+  return {};
 }
 
 }  // namespace hg::cli

@@ -41,11 +41,13 @@ class RecordWriter {
 std::string cell_text(const nlohmann::ordered_json& value);
 
 // Prints `records` on stdout in the session's format; the table shows `columns`.
-// `fields` is the CSV header (all fields of the contract).
-void print_records(const Session& session, const std::vector<nlohmann::ordered_json>& records,
-                   std::span<const Column> columns, const std::vector<std::string>& fields);
+// `fields` is the CSV header (all fields of the contract). With --jq the JSON array goes
+// through the jq program. Errors: a jq program that fails.
+Result<void> print_records(const Session& session,
+                           const std::vector<nlohmann::ordered_json>& records,
+                           std::span<const Column> columns, const std::vector<std::string>& fields);
 
-// One JSON document on stdout (pretty), for --json summaries.
-void print_json(const nlohmann::ordered_json& document);
+// One JSON document on stdout (pretty), for --json summaries; through --jq when given.
+Result<void> print_json(const Session& session, const nlohmann::ordered_json& document);
 
 }  // namespace hg::cli

@@ -55,11 +55,13 @@ void Session::add_global_options(CLI::App& app) {
   auto* csv = app.add_flag("--csv", csv_, "Print RFC 4180 CSV with a header");
   json->excludes(jsonl)->excludes(csv);
   jsonl->excludes(csv);
+  app.add_option("--jq", jq_, "Filter the JSON output through a jq program (implies --json)")
+      ->type_name("EXPR");
   app.add_flag("-q,--quiet", quiet_, "Print nothing on success");
   app.add_flag("-v,--verbose", verbose_, "Say more (repeat for more)");
   app.add_flag("--no-color", no_color_, "No colour (also when NO_COLOR is set)");
   app.parse_complete_callback([this] {
-    if (json_) output_ = OutputFormat::json;
+    if (json_ || !jq_.empty()) output_ = OutputFormat::json;
     else if (jsonl_) output_ = OutputFormat::jsonl;
     else if (csv_) output_ = OutputFormat::csv;
   });

@@ -48,6 +48,8 @@ class Session {
   Result<const Config*> config() const;
 
   OutputFormat output() const { return output_; }
+  // --jq EXPR (implies --json); "" when not given.
+  const std::string& jq() const { return jq_; }
   bool quiet() const { return quiet_; }
   int verbosity() const { return verbose_; }
   // Colour on stdout: a TTY, no --no-color, no NO_COLOR.
@@ -76,6 +78,7 @@ class Session {
   bool quiet_ = false;
   int verbose_ = 0;
   bool no_color_ = false;
+  std::string jq_;
   OutputFormat output_ = OutputFormat::table;
   util::Clock clock_;
   mutable std::optional<Result<Config>> config_;

@@ -49,8 +49,7 @@ Result<void> run_list(Session& session) {
                                         {"VALUE", "value", 40},
                                         {"FROM", "origin", 10},
                                         {"DESCRIPTION", "description", 60}};
-  print_records(session, records, kColumns, {"key", "value", "origin", "description"});
-  return {};
+  return print_records(session, records, kColumns, {"key", "value", "origin", "description"});
 }
 
 Result<void> run_get(Session& session, const ConfigArgs& args) {
@@ -64,7 +63,8 @@ Result<void> run_get(Session& session, const ConfigArgs& args) {
   if (!config) return config.error();
   Effective value = effective(session, **config, *key);
   if (session.output() != OutputFormat::table) {
-    print_json({{"key", key->name}, {"value", value.value}, {"origin", value.origin}});
+    return print_json(session,
+                      {{"key", key->name}, {"value", value.value}, {"origin", value.origin}});
   } else {
     fmt::print("{}\n", value.value);
   }

@@ -90,6 +90,11 @@ std::vector<std::string> fields_of(const std::string& what) {
 }
 
 Result<void> run_export(Session& session, const ExportArgs& args) {
+  if (!session.jq().empty()) {
+    Error error = fail(Errc::invalid_argument, "--jq: not available for export");
+    error.hint = "pipe the output to jq instead: hg export jobs | jq ...";
+    return error;
+  }
   auto db = session.open_store({.create_if_missing = false});
   if (!db) return db.error();
   auto out = Output::open(args.output);

@@ -98,7 +98,7 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
     for (const auto& error : report->rejected) {
       errors.push_back({{"record", error.record}, {"line", error.line}, {"error", error.message}});
     }
-    print_json({{"file", args.file},
+    auto printed = print_json(session, {{"file", args.file},
                 {"format", ingest::format_name(report->format)},
                 {"dry_run", args.dry_run},
                 {"read", report->read},
@@ -108,6 +108,7 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
                 {"rejected", report->rejected.size()},
                 {"errors", errors},
                 {"stopped", report->stopped ? report->stopped->message : ""}});
+    if (!printed) return printed.error();
   } else if (!session.quiet() || !report->rejected.empty()) {
     fmt::print("{} {} record{} ({}): {} new, {} updated, {} unchanged, {} rejected\n",
                args.dry_run ? "checked" : "imported", report->read, report->read == 1 ? "" : "s",
@@ -196,7 +197,9 @@ Result<void> run_import_profiles(Session& session, const ImportArgs& args) {
                  parsed->years_experience ? fmt::format("{}", *parsed->years_experience) : "?");
     }
   }
-  if (session.output() != OutputFormat::table) print_json(results);
+  if (session.output() != OutputFormat::table) {
+    if (auto printed = print_json(session, results); !printed) return printed.error();
+  }
   if (any_bad) session.set_exit_code(kExitInvalidInput);
   return {};
 }

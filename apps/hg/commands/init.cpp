@@ -30,7 +30,7 @@ Result<void> run_init(Session& session) {
                                   {"created", !existed},
                                   {"schema_version_before", before},
                                   {"schema_version", *after}};
-    print_json(out);
+    return print_json(session, out);
   } else if (!session.quiet()) {
     if (!existed) fmt::print("created {} (schema version {})\n", path.string(), *after);
     else if (before < *after) {

@@ -95,7 +95,9 @@ Result<void> run_list(Session& session, JobsArgs& args) {
     }
     records.push_back(std::move(record));
   }
-  print_records(session, records, kColumns, model::job_field_names());
+  if (auto printed = print_records(session, records, kColumns, model::job_field_names()); !printed) {
+    return printed.error();
+  }
   if (session.output() == OutputFormat::table && !session.quiet() && session.stdout_is_tty()) {
     auto total = store::count_jobs(*db, filter);
     if (total && *total > static_cast<std::int64_t>(jobs->size())) {
@@ -112,8 +114,7 @@ Result<void> run_show(Session& session, const JobsArgs& args) {
   if (!job) return job.error();
   nlohmann::ordered_json record = *job;
   if (session.output() != OutputFormat::table) {
-    print_records(session, {record}, {}, model::job_field_names());
-    return {};
+    return print_records(session, {record}, {}, model::job_field_names());
   }
   for (const auto& item : record.items()) {
     if (item.key() == "description" || item.value().is_null()) continue;
