@@ -1,6 +1,7 @@
 // hg: career management and recruiting pipelines over one local SQLite store.
 #include <cstdio>
 #include <exception>
+#include <iostream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -32,6 +33,8 @@ constexpr const char* kExitCodes =
 }  // namespace
 
 int main(int argc, char** argv) {
+  // std::cin reads through its own buffer (imports from stdin), not getc per character.
+  std::ios::sync_with_stdio(false);
   CLI::App app{"hg: career management and recruiting pipelines over one local SQLite store",
                "hg"};
   app.set_version_flag("--version", "hg 0.1.0");
