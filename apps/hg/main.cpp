@@ -1,6 +1,7 @@
 // hg: career management and recruiting pipelines over one local SQLite store.
 #include <cstdio>
 #include <exception>
+#include <string>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -30,6 +31,23 @@ constexpr const char* kExitCodes =
     "\nEnvironment: HG_DB (store file), HG_CONFIG (config file), NO_COLOR, HG_NOW (fixed\n"
     "\"now\" in ISO 8601, for reproducible runs). See man hg.";
 
+// CLI11's message in hg's voice: lower case, and naming the unknown word instead of
+// "A subcommand is required" when the word was not a command at all.
+std::string usage_message(CLI::App& app, const CLI::ParseError& error) {
+  if (app.get_subcommands().empty()) {
+    for (const std::string& word : app.remaining()) {
+      if (word.starts_with("-")) return fmt::format("unknown option {}", word);
+      return fmt::format("unknown command \"{}\"", word);
+    }
+  }
+  std::string message = error.what();
+  if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z' &&
+      (message.size() < 2 || !(message[1] >= 'A' && message[1] <= 'Z'))) {
+    message[0] = static_cast<char>(message[0] - 'A' + 'a');
+  }
+  return message;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -45,6 +63,11 @@ int main(int argc, char** argv) {
   app.footer(kExitCodes);
   app.get_formatter()->column_width(34);
   hg::cli::Session session;
+  if (!session.bad_now().empty()) {
+    fmt::print(stderr, "hg: HG_NOW: not an ISO 8601 time: \"{}\"\nhint: e.g. HG_NOW=2026-11-21T09:00:00Z\n",
+               session.bad_now());
+    return hg::cli::kExitUsage;
+  }
   session.add_global_options(app);
   for (auto add_command : kCommands) add_command(app, session);
   try {
@@ -57,7 +80,8 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     // One line, like every other hg error, plus where to look.
-    fmt::print(stderr, "hg: {}\nhint: run `hg --help` or `hg <command> --help`\n", e.what());
+    fmt::print(stderr, "hg: {}\nhint: run `hg --help` or `hg <command> --help`\n",
+               usage_message(app, e));
     return hg::cli::kExitUsage;
   } catch (const std::exception& e) {
     // A bug: lib/ returns Errors, it does not throw. Say so without a trace.

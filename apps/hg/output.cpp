@@ -154,6 +154,27 @@ Result<void> print_records(const Session& session, const std::vector<Json>& reco
 }
 
 Result<void> print_json(const Session& session, const Json& document) {
+  if (session.jq().empty() &&
+      (session.output() == OutputFormat::jsonl || session.output() == OutputFormat::csv)) {
+    // --jsonl and --csv promise records: the summary object is one, or each object of an
+    // array is; the CSV header lists their keys in the order first seen.
+    std::vector<Json> rows;
+    if (document.is_array()) rows.assign(document.begin(), document.end());
+    else rows.push_back(document);
+    std::vector<std::string> fields;
+    for (const Json& row : rows) {
+      if (!row.is_object()) continue;
+      for (const auto& item : row.items()) {
+        if (std::find(fields.begin(), fields.end(), item.key()) == fields.end()) {
+          fields.push_back(item.key());
+        }
+      }
+    }
+    RecordWriter writer(stdout, session.output(), fields);
+    for (const Json& row : rows) writer.write(row);
+    writer.finish();
+    return {};
+  }
   if (session.jq().empty()) {
     fmt::print("{}\n", document.dump(2, ' ', false, Json::error_handler_t::replace));
     return {};

@@ -47,7 +47,8 @@ Result<void> print_records(const Session& session,
                            const std::vector<nlohmann::ordered_json>& records,
                            std::span<const Column> columns, const std::vector<std::string>& fields);
 
-// One JSON document on stdout (pretty), for --json summaries; through --jq when given.
+// A summary on stdout: one pretty JSON document, or with --jsonl / --csv the object (or each
+// object of an array) as a record; through --jq when given.
 Result<void> print_json(const Session& session, const nlohmann::ordered_json& document);
 
 }  // namespace hg::cli

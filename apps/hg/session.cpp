@@ -41,6 +41,7 @@ int exit_code_for(Errc code) {
 Session::Session() {
   if (std::string now = env("HG_NOW"); !now.empty()) {
     if (auto fixed = util::parse_iso(now)) clock_ = util::Clock(*fixed);
+    else bad_now_ = now;
   }
 }
 

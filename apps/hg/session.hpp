@@ -47,6 +47,8 @@ class Session {
   std::filesystem::path config_path() const;
   Result<const Config*> config() const;
 
+  // --db as given on the command line; "" when not given.
+  const std::string& db_flag() const { return db_flag_; }
   OutputFormat output() const { return output_; }
   // --jq EXPR (implies --json); "" when not given.
   const std::string& jq() const { return jq_; }
@@ -59,6 +61,9 @@ class Session {
   // "Now" for this run: the real clock, or $HG_NOW (ISO 8601) for reproducible runs.
   const util::Clock& clock() const { return clock_; }
   std::string now_iso() const { return util::format_iso(clock_.now()); }
+
+  // The text of an unreadable $HG_NOW ("" when it is fine or unset): main refuses to run.
+  const std::string& bad_now() const { return bad_now_; }
 
   // Prints a warning ("hg: warning: ...") unless --quiet.
   void warn(std::string_view message) const;
@@ -83,6 +88,7 @@ class Session {
   util::Clock clock_;
   mutable std::optional<Result<Config>> config_;
   int exit_code_ = kExitOk;
+  std::string bad_now_;
 };
 
 }  // namespace hg::cli

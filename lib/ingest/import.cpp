@@ -10,6 +10,13 @@
 namespace hg::ingest {
 namespace {
 
+// Counts of one chunk, added to the report only once the chunk is committed.
+struct Pending {
+  std::size_t inserted = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+};
+
 // One transaction's worth of writes; committed when full or at the end.
 class Chunk {
  public:
@@ -22,9 +29,11 @@ class Chunk {
     tx_.emplace(std::move(*tx));
     return {};
   }
-  Result<void> after_write() {
-    if (++count_ < size_) return {};
-    return commit();
+  // True when this write filled the chunk and it was committed.
+  Result<bool> after_write() {
+    if (++count_ < size_) return false;
+    if (auto done = commit(); !done) return done.error();
+    return true;
   }
   Result<void> commit() {
     count_ = 0;
@@ -47,7 +56,12 @@ Result<void> record_import_event(const store::Db& db, const ImportReport& report
                          {"inserted", report.inserted},        {"updated", report.updated},
                          {"unchanged", report.unchanged},      {"rejected", report.rejected.size()}};
   auto done = store::record_event(
-      db, model::Event{.at = std::string(now), .kind = "jobs.imported", .data = data.dump()});
+      db, model::Event{.id = 0,
+                       .at = std::string(now),
+                       .kind = "jobs.imported",
+                       .subject_type = "",
+                       .subject_id = 0,
+                       .data = data.dump()});
   if (!done) return done.error();
   return {};
 }
@@ -71,6 +85,13 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
   auto writer = store::JobWriter::create(db);
   if (!writer) return writer.error();
   Chunk chunk(db, options.chunk_size);
+  Pending pending;
+  auto settle = [&report, &pending] {
+    report.inserted += pending.inserted;
+    report.updated += pending.updated;
+    report.unchanged += pending.unchanged;
+    pending = {};
+  };
 
   auto reject = [&](ItemError error) {
     if (on_reject) on_reject(error);
@@ -99,26 +120,37 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
       return report;  // the open chunk rolls back; earlier chunks stay
     }
     switch (stored->outcome) {
-      case store::UpsertOutcome::inserted: ++report.inserted; break;
-      case store::UpsertOutcome::updated: ++report.updated; break;
-      case store::UpsertOutcome::unchanged: ++report.unchanged; break;
+      case store::UpsertOutcome::inserted: ++pending.inserted; break;
+      case store::UpsertOutcome::updated: ++pending.updated; break;
+      case store::UpsertOutcome::unchanged: ++pending.unchanged; break;
     }
-    if (auto done = chunk.after_write(); !done) {
-      report.stopped = done.error();
+    auto committed = chunk.after_write();
+    if (!committed) {
+      report.stopped = committed.error();
       return report;
     }
+    if (*committed) settle();
   }
-  if (!options.dry_run && (report.inserted > 0 || report.updated > 0)) {
+  if (!options.dry_run && (report.inserted + pending.inserted > 0 ||
+                           report.updated + pending.updated > 0)) {
     if (auto ready = chunk.before_write(); !ready) {
       report.stopped = ready.error();
       return report;
     }
-    if (auto logged = record_import_event(db, report, now); !logged) {
+    ImportReport totals = report;
+    totals.inserted += pending.inserted;
+    totals.updated += pending.updated;
+    totals.unchanged += pending.unchanged;
+    if (auto logged = record_import_event(db, totals, now); !logged) {
       report.stopped = logged.error();
       return report;
     }
   }
-  if (auto done = chunk.commit(); !done) report.stopped = done.error();
+  if (auto done = chunk.commit(); !done) {
+    report.stopped = done.error();
+  } else {
+    settle();
+  }
   return report;
 }
 

@@ -267,7 +267,8 @@ Result<void> read_salary(const RecordView& view, model::Job& job) {
 Result<void> read_identity(const RecordView& view, const MapOptions& options, model::Job& job) {
   auto source = text_field(view, "source", 200);
   if (!source) return source.error();
-  job.source = source->empty() ? options.default_source : util::to_lower(*source);
+  // Source names compare without case: "Indeed" from a file and `--source indeed` agree.
+  job.source = util::to_lower(source->empty() ? options.default_source : *source);
   const json* id = view.find("external_id");
   if (id != nullptr && id->is_object() && id->contains("value")) id = &(*id)["value"];
   if (id != nullptr) {
@@ -334,9 +335,9 @@ Result<void> read_text(const RecordView& view, model::Job& job) {
   if (!description) return description.error();
   auto html = text_field(view, "description_html", kMaxDescription);
   if (!html) return html.error();
-  normalize::Description text = normalize::description(*description);
-  job.description = text.text;
-  job.description_html = html->empty() ? text.html : *html;
+  normalize::Description plain = normalize::description(*description);
+  job.description = plain.text;
+  job.description_html = html->empty() ? plain.html : *html;
   if (job.description.empty() && !job.description_html.empty()) {
     job.description = normalize::description(job.description_html).text;
   }

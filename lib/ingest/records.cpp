@@ -1,5 +1,8 @@
 #include "ingest/records.hpp"
 
+#include <limits>
+#include <memory>
+
 #include <nlohmann/json.hpp>
 
 #include "util/csv.hpp"
@@ -39,19 +42,15 @@ Result<std::unique_ptr<nlohmann::json>> parse_record(std::string_view text,
   if (json_depth(text) > limits.max_depth) {
     return fail(Errc::invalid_input, "JSON nested deeper than {} levels", limits.max_depth);
   }
-  auto value = std::make_unique<nlohmann::json>(nlohmann::json::parse(text, nullptr, false));
-  if (value->is_discarded()) {
-    // Re-parse with exceptions only to get nlohmann's position message.
-    try {
-      (void)nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-      std::string what = e.what();
-      if (auto colon = what.find("parse error"); colon != std::string::npos) {
-        what = what.substr(colon);
-      }
-      return fail(Errc::invalid_input, "invalid JSON: {}", util::to_lower(what.substr(0, 160)));
-    }
-    return fail(Errc::invalid_input, "invalid JSON");
+  auto value = std::make_unique<nlohmann::json>();
+  // nlohmann reports the position of a syntax error only through its exception; it is
+  // caught here, so nothing leaves lib/.
+  try {
+    *value = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    if (auto at = what.find("parse error"); at != std::string::npos) what = what.substr(at);
+    return fail(Errc::invalid_input, "invalid JSON: {}", util::to_lower(what.substr(0, 160)));
   }
   if (!value->is_object()) return fail(Errc::invalid_input, "record is not a JSON object");
   return value;
@@ -62,25 +61,28 @@ class JsonLinesReader final : public RecordReader {
   JsonLinesReader(std::istream& in, const ReaderLimits& limits) : in_(in), limits_(limits) {}
 
   std::optional<Item> next() override {
-    std::streambuf* buf = in_.rdbuf();
     while (true) {
-      if (Traits::eq_int_type(buf->sgetc(), Traits::eof())) return std::nullopt;
-      std::string line;
-      bool oversized = false;
+      if (Traits::eq_int_type(in_.rdbuf()->sgetc(), Traits::eof())) return std::nullopt;
       const std::size_t start_line = ++line_;
-      while (true) {
-        const auto got = buf->sbumpc();
-        if (Traits::eq_int_type(got, Traits::eof()) || got == '\n') break;
-        if (line.size() >= limits_.max_record_bytes) oversized = true;  // read on, keep nothing
-        else line.push_back(Traits::to_char_type(got));
-      }
-      if (oversized) {
+      // istream::getline copies from the stream's buffer in bulk (a character at a time was
+      // the import's hottest loop). Uninitialised: only the bytes a line uses are touched.
+      if (!line_buffer_) line_buffer_.reset(new char[limits_.max_record_bytes + 1]);
+      in_.getline(line_buffer_.get(), static_cast<std::streamsize>(limits_.max_record_bytes + 1));
+      if (in_.fail()) {
+        // More than max_record_bytes before the '\n' (the input is not at its end, so nothing
+        // else sets failbit here): skip the rest of the line unread, keep nothing.
+        in_.clear();
+        in_.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
         ++number_;
         return Item{std::nullopt,
                     RecordError{number_, start_line,
                                 fail(Errc::invalid_input, "line longer than {} bytes",
                                      limits_.max_record_bytes)}};
       }
+      // gcount() counts the '\n' when there was one, that is unless the input ended first.
+      auto length = static_cast<std::size_t>(in_.gcount());
+      if (!in_.eof() && length > 0) --length;
+      const std::string_view line(line_buffer_.get(), length);
       if (util::trim(line).empty()) continue;
       ++number_;
       auto value = parse_record(line, limits_);
@@ -92,6 +94,7 @@ class JsonLinesReader final : public RecordReader {
  private:
   std::istream& in_;
   ReaderLimits limits_;
+  std::unique_ptr<char[]> line_buffer_;  // max_record_bytes + 1, allocated on first use
   std::size_t line_ = 0;
   std::size_t number_ = 0;
 };
@@ -132,7 +135,9 @@ class JsonArrayReader final : public RecordReader {
     bool escaped = false;
     while (true) {
       const int c = buf->sgetc();
-      if (c == Traits::eof()) return fatal("the JSON array ends before it is closed");
+      if (c == Traits::eof()) {
+        return fatal_in_element("the JSON array ends before it is closed", start_line);
+      }
       if (!in_string && depth == 0 && (c == ',' || c == ']') && !text.empty()) break;
       buf->sbumpc();
       if (c == '\n') ++line_;
@@ -147,7 +152,7 @@ class JsonArrayReader final : public RecordReader {
       if (c == '"') in_string = true;
       else if (c == '{' || c == '[') ++depth;
       else if (c == '}' || c == ']') --depth;
-      if (depth < 0) return fatal("unbalanced brackets in the JSON array");
+      if (depth < 0) return fatal_in_element("unbalanced brackets in the JSON array", start_line);
     }
     if (oversized) {
       return Item{std::nullopt,
@@ -173,11 +178,15 @@ class JsonArrayReader final : public RecordReader {
       bump();
     }
   }
+  // Between elements: the error belongs to the next record.
   std::optional<Item> fatal(std::string_view why) {
-    done_ = true;
     ++number_;
-    return Item{std::nullopt,
-                RecordError{number_, line_, fail(Errc::invalid_input, "{}", why)}};
+    return fatal_in_element(why, line_);
+  }
+  // Inside an element, which next() has already counted: the error is that record's.
+  std::optional<Item> fatal_in_element(std::string_view why, std::size_t line) {
+    done_ = true;
+    return Item{std::nullopt, RecordError{number_, line, fail(Errc::invalid_input, "{}", why)}};
   }
 
   std::istream& in_;
@@ -208,7 +217,7 @@ class CsvRecordReader final : public RecordReader {
       auto row = csv_.next();
       if (!row) return std::nullopt;
       ++number_;
-      if (!*row) return Item{std::nullopt, RecordError{number_, 0, row->error()}};
+      if (!*row) return Item{std::nullopt, RecordError{number_, csv_.record_line(), row->error()}};
       util::CsvRecord& record = **row;
       if (record.fields.size() == 1 && util::trim(record.fields[0]).empty()) {
         --number_;  // blank line

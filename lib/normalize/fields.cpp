@@ -1,5 +1,6 @@
 #include "normalize/fields.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "normalize/html_text.hpp"
@@ -64,8 +65,12 @@ std::string employment_type(std::string_view text) {
 std::string salary_period(std::string_view text) {
   const std::string s = slug(text);
   if (s.empty()) return {};
-  for (std::string_view year : {"year", "annual", "annum", "pa", "yr", "p_a", "jahr"}) {
-    if (s == year || s.starts_with(year) || s.ends_with(year)) return "year";
+  for (std::string_view year : {"year", "annual", "annum", "jahr"}) {
+    if (s.starts_with(year) || s.ends_with(year)) return "year";  // yearly, per_annum
+  }
+  // Abbreviations only as whole words: "paid_hourly" starts with "pa" but is not yearly.
+  for (std::string_view year : {"pa", "p_a", "yr"}) {
+    if (s == year || s.ends_with(std::string("_") + std::string(year))) return "year";
   }
   if (contains(s, "hour") || s == "hr" || s == "h" || s == "per_hour") return "hour";
   if (contains(s, "month") || s == "mo" || s == "monat") return "month";
@@ -95,6 +100,15 @@ std::optional<double> amount(std::string_view text) {
       return std::nullopt;
     }
   }
+  // "85.000" and "1.250.000" use the dot to group thousands (European style): when every
+  // group after a dot has exactly three digits, the dots are not a decimal point.
+  if (digits.find('.') != std::string::npos) {
+    const std::vector<std::string> groups = util::split(digits, '.');
+    const bool thousands = groups.front().size() <= 3 && !groups.front().empty() &&
+                           std::all_of(groups.begin() + 1, groups.end(),
+                                       [](const std::string& group) { return group.size() == 3; });
+    if (thousands) digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  }
   auto value = util::parse_double(digits);
   if (!value || *value < 0) return std::nullopt;
   return *value * scale;
@@ -104,7 +118,9 @@ std::optional<std::string> date(std::string_view text) {
   const std::string_view trimmed = util::trim(text);
   if (auto iso = util::canonical_date(trimmed)) return iso;
   auto epoch = util::parse_int(trimmed);
-  if (!epoch || *epoch <= 0) return std::nullopt;
+  // Below 100,000,000 (1973) a number is more likely a year ("2024") or a compact date
+  // ("20240115") than a time stamp; reading it as seconds would make it a 1970 date.
+  if (!epoch || *epoch < 100'000'000) return std::nullopt;
   std::int64_t seconds = *epoch;
   if (seconds > 100'000'000'000) seconds /= 1000;  // milliseconds
   if (seconds > 32'503'680'000) return std::nullopt;  // past year 3000: not a date

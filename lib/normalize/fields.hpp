@@ -25,7 +25,8 @@ std::string salary_period(std::string_view text);
 std::optional<double> amount(std::string_view text);
 
 // ISO 8601 text kept canonical (date or UTC date-time); epoch seconds or milliseconds (as
-// text) become a UTC date-time. nullopt when it is none of these.
+// text, at least 9 digits: "2024" is not a time stamp) become a UTC date-time. nullopt when it
+// is none of these.
 std::optional<std::string> date(std::string_view text);
 
 struct Description {

@@ -29,8 +29,11 @@ void append_utf8(std::string& out, std::uint32_t code) {
 
 // Decodes the entity at html[pos] == '&'; returns the bytes consumed (0: not an entity).
 std::size_t decode_entity(std::string_view html, std::size_t pos, std::string& out) {
-  const std::size_t end = html.find(';', pos);
-  if (end == std::string_view::npos || end - pos > 10) return 0;
+  // Look for the ';' only as far as the longest entity: searching to the end of the input
+  // at every '&' would make "&&&&..." quadratic.
+  const std::size_t semicolon = html.substr(pos, 11).find(';');
+  if (semicolon == std::string_view::npos) return 0;
+  const std::size_t end = pos + semicolon;
   const std::string_view name = html.substr(pos + 1, end - pos - 1);
   if (name.size() >= 2 && name[0] == '#') {
     std::uint32_t code = 0;
@@ -86,6 +89,21 @@ bool is_block_tag(std::string_view tag) {
   return false;
 }
 
+// The position just past the "</tag ...>" that ends a <script> or <style> opened before
+// `from`, or html.size() when it never ends. Their content is raw text, not markup, so a '<'
+// in it ("if (a < b)") must not be read as a tag.
+std::size_t end_of_raw_text(std::string_view html, std::size_t from, std::string_view tag) {
+  for (std::size_t i = from; i + 2 + tag.size() <= html.size(); ++i) {
+    if (html[i] != '<' || html[i + 1] != '/') continue;
+    if (!util::starts_with_icase(html.substr(i + 2), tag)) continue;
+    const std::size_t after = i + 2 + tag.size();  // "</scripts>" does not end a script
+    if (after < html.size() && std::isalnum(static_cast<unsigned char>(html[after]))) continue;
+    const std::size_t close = html.find('>', i);
+    return close == std::string_view::npos ? html.size() : close + 1;
+  }
+  return html.size();
+}
+
 }  // namespace
 
 bool looks_like_html(std::string_view text) {
@@ -101,7 +119,6 @@ std::string html_to_text(std::string_view html) {
   std::string out;
   out.reserve(html.size());
   std::size_t i = 0;
-  std::string_view skip_until;  // "</script" or "</style" while inside one
   while (i < html.size()) {
     const char c = html[i];
     if (c == '<') {
@@ -116,12 +133,8 @@ std::string html_to_text(std::string_view html) {
       }
       const std::string tag = util::to_lower(inside.substr(0, name_end));
       i = close + 1;
-      if (!skip_until.empty()) {
-        if (closing && ("</" + tag) == skip_until) skip_until = {};
-        continue;
-      }
       if (!closing && (tag == "script" || tag == "style")) {
-        skip_until = tag == "script" ? "</script" : "</style";
+        i = end_of_raw_text(html, i, tag);
         continue;
       }
       if (tag == "li" && !closing) {
@@ -129,10 +142,6 @@ std::string html_to_text(std::string_view html) {
       } else if (is_block_tag(tag)) {
         out.push_back('\n');
       }
-      continue;
-    }
-    if (!skip_until.empty()) {
-      ++i;
       continue;
     }
     if (c == '&') {

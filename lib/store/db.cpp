@@ -56,13 +56,16 @@ Result<Db> Db::open(const std::filesystem::path& path, const OpenOptions& option
     }
     return db;
   }
+  // Migrate first: it refuses a file that is not an hg store (or is newer) before anything
+  // is written, and the journal mode below is written into the file itself.
+  // Without migrate the file is opened as it is and nothing is written: `hg init` reads an
+  // old store's version that way, and it may turn out to be another program's database.
+  if (!options.migrate) return db;
+  if (auto done = migrate(db, latest_schema_version()); !done) return done.error();
   // WAL: readers never block the writer; NORMAL sync is durable at each checkpoint
   // and never corrupts on a crash.
   if (auto wal = exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"); !wal) {
     return context(wal.error(), path.string());
-  }
-  if (options.migrate) {
-    if (auto done = migrate(db, latest_schema_version()); !done) return done.error();
   }
   return db;
 }

@@ -16,7 +16,8 @@ struct OpenOptions {
   bool read_only = false;
   // Wait this long for another hg's write lock, then fail with Errc::busy.
   std::chrono::milliseconds busy_timeout{5000};
-  // Apply pending migrations (false only for tests that build old stores).
+  // Apply pending migrations and switch to WAL. false opens the file as it is and writes
+  // nothing (tests that build old stores; `hg init` reading the version it starts from).
   bool migrate = true;
 };
 

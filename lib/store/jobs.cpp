@@ -57,8 +57,9 @@ model::Job read_job(const Statement& s) {
   return job;
 }
 
-// Binds the source-given fields at ?1..?31 (shared by INSERT and UPDATE).
-void bind_fields(Statement& s, const model::Job& job) {
+// Binds the source-given fields at ?1..?31 (shared by INSERT and UPDATE); `hash` is
+// content_hash(job), which the caller has already computed for its lookup.
+void bind_fields(Statement& s, const model::Job& job, const std::string& hash) {
   s.bind(1, job.source);
   s.bind_text_or_null(2, job.external_id);
   s.bind_text_or_null(3, job.url);
@@ -90,7 +91,7 @@ void bind_fields(Statement& s, const model::Job& job) {
   s.bind_text_or_null(28, job.closed_at);
   s.bind_text_or_null(29, job.fingerprint);
   s.bind_text_or_null(30, job.raw);
-  s.bind(31, content_hash(job));
+  s.bind(31, hash);
 }
 
 constexpr const char* kInsert =
@@ -217,7 +218,7 @@ std::string content_hash(const model::Job& job) {
         &job.location, &job.city, &job.region, &job.country, &job.remote, &job.employment_type,
         &job.seniority, &job.salary_text, &job.salary_currency, &job.salary_period,
         &job.visa_evidence, &job.description, &job.description_html, &job.date_posted,
-        &job.valid_through, &job.closed_at, &job.fingerprint, &job.raw}) {
+        &job.valid_through, &job.closed_at, &job.fingerprint}) {
     mix(*field);
   }
   for (const auto* value : {&job.latitude, &job.longitude, &job.salary_min, &job.salary_max,
@@ -308,7 +309,7 @@ Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now) 
   }
 
   Statement& write = existing ? s.update : s.insert;
-  bind_fields(write, job);
+  bind_fields(write, job, hash);
   write.bind(32, company_id);
   if (!existing) write.bind(33, job.first_seen.empty() ? now : std::string_view(job.first_seen));
   write.bind(34, job.last_seen.empty() ? now : std::string_view(job.last_seen));

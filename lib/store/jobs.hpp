@@ -40,8 +40,9 @@ class JobWriter {
   std::unique_ptr<Statements> statements_;
 };
 
-// Hash of every field a source gives (not id, first/last seen, cluster): equal hashes mean
-// re-importing the record would change nothing.
+// Hash of every mapped field a source gives (not id, first/last seen, cluster, nor `raw`):
+// equal hashes mean re-importing the record would change nothing. `raw` stays out so the
+// same posting read from another format (CSV, or hg's own export) is not an update.
 std::string content_hash(const model::Job& job);
 
 // Errors: not_found (with a hint), failed.
@@ -54,7 +55,7 @@ struct JobFilter {
   std::string country;        // ISO 3166-1 alpha-2
   std::string remote;         // "onsite" | "hybrid" | "remote"
   std::string since;          // posted (or first seen) on or after this ISO date
-  std::optional<double> min_salary;  // annualised salary_max (or min) at least this
+  std::optional<double> min_salary;  // salary_annual (annualised midpoint) at least this
   std::string source;
   bool include_closed = false;
   bool one_per_cluster = true;  // hide non-canonical members of a dedup cluster

@@ -30,8 +30,9 @@ Result<Statement> Statement::prepare(const Db& db, std::string_view sql) {
 }
 
 void Statement::bind(int index, std::string_view text) {
-  check(sqlite3_bind_text64(get(), index, text.data(), text.size(), SQLITE_TRANSIENT,
-                            SQLITE_UTF8));
+  // SQLite binds NULL for a null pointer, and an empty string_view may have one: "" is text.
+  const char* data = text.data() != nullptr ? text.data() : "";
+  check(sqlite3_bind_text64(get(), index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
 void Statement::check(int rc) {

@@ -12,6 +12,7 @@ std::optional<Result<CsvRecord>> CsvReader::next() {
 
   CsvRecord record;
   record.line = line_;
+  record_line_ = line_;
   std::string field;
   std::size_t bytes = 0;
   bool quoted = false;      // inside a quoted field
@@ -23,7 +24,7 @@ std::optional<Result<CsvRecord>> CsvReader::next() {
     const auto got = buf->sbumpc();
     if (Traits::eq_int_type(got, Traits::eof())) {
       if (quoted && !malformed) {
-        malformed = fail(Errc::invalid_input, "line {}: unterminated quoted field", record.line);
+        malformed = fail(Errc::invalid_input, "unterminated quoted field");
       }
       break;
     }
@@ -56,13 +57,13 @@ std::optional<Result<CsvRecord>> CsvReader::next() {
     if (c == '\r' && buf->sgetc() == '\n') continue;
     if (c == '\n') break;
     if (was_quoted && !malformed) {
-      malformed = fail(Errc::invalid_input, "line {}: text after a closing quote", record.line);
+      malformed = fail(Errc::invalid_input, "text after a closing quote");
     }
     if (!oversized) field.push_back(c);
   }
   if (oversized) {
-    return Result<CsvRecord>(fail(Errc::invalid_input, "line {}: record longer than {} bytes",
-                                  record.line, max_record_bytes_));
+    return Result<CsvRecord>(
+        fail(Errc::invalid_input, "record longer than {} bytes", max_record_bytes_));
   }
   if (malformed) return Result<CsvRecord>(*malformed);
   record.fields.push_back(std::move(field));

@@ -26,11 +26,14 @@ class CsvReader {
 
   // nullopt at the end of input; an Error for a malformed or oversized record.
   std::optional<Result<CsvRecord>> next();
+  // 1-based line where the record last returned by next() started (also after an Error).
+  std::size_t record_line() const { return record_line_; }
 
  private:
   std::istream& in_;
   std::size_t max_record_bytes_;
   std::size_t line_ = 1;
+  std::size_t record_line_ = 1;
 };
 
 // One CSV line (with "\n") for `fields`, quoting fields that hold , " CR or LF.

@@ -26,16 +26,20 @@ struct RecordedRequest {
 // A canned answer for one path (and optionally one exact query), overriding the files.
 struct Scripted {
   int status = 200;
-  std::string body;
-  std::map<std::string, std::string> headers;  // e.g. {"Retry-After", "1"}
-  int times = -1;                              // answer this many times, then fall back; -1 always
+  std::string body = {};
+  // e.g. {"Retry-After", "1"}; a "Content-Type" here replaces the default application/json.
+  std::map<std::string, std::string> headers = {};
+  int times = -1;  // answer this many times, then fall back; -1 always
 };
 
 class ReplayServer {
  public:
-  // Serves GET /<relative path> from files under `root` (Content-Type from the extension),
-  // with a strong ETag (hash of the content) and Last-Modified; answers 304 to a matching
-  // If-None-Match or If-Modified-Since, 404 to a missing file.
+  // Serves GET (and HEAD) /<relative path> from files under `root` (Content-Type from the
+  // extension), with a strong ETag (hash of the content) and a Last-Modified (the file's
+  // modification time); answers 304 to a matching If-None-Match, or, when that header is
+  // absent, to an If-Modified-Since at or after the file's time; 404 to a missing file.
+  // Other methods are recorded and answered only by script(); else 405.
+  // Throws std::runtime_error when it cannot listen on 127.0.0.1.
   explicit ReplayServer(std::filesystem::path root);
   ~ReplayServer();
   ReplayServer(const ReplayServer&) = delete;
@@ -44,12 +48,16 @@ class ReplayServer {
   std::string url() const;  // "http://127.0.0.1:PORT"
   int port() const;
 
-  // Answers `path` (and `query` when given) with `answer` instead of a file.
+  // Answers `path` (and `query` when given) with `answer` instead of a file, for any method.
+  // An answer for the exact query wins over one for the path alone.
   void script(std::string path, Scripted answer, std::string query = "");
 
+  // Every request so far, in the order they arrived. Safe to call while requests come in.
   std::vector<RecordedRequest> requests() const;
   // The ETag the server sends for `path` ("" when no such file).
   std::string etag(std::string_view path) const;
+  // The Last-Modified the server sends for `path`, an HTTP date ("" when no such file).
+  std::string last_modified(std::string_view path) const;
 
  private:
   struct Impl;

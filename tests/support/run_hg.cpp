@@ -47,6 +47,7 @@ Run run_hg(const std::vector<std::string>& args, const RunOptions& options) {
   if (pid == 0) {
     if (options.stdin_file) {
       const int fd = open(options.stdin_file->c_str(), O_RDONLY);
+      if (fd < 0) _exit(125);  // the test's own mistake: shows as exit code 125
       dup2(fd, STDIN_FILENO);
     } else {
       dup2(in_pipe[0], STDIN_FILENO);

@@ -18,10 +18,10 @@ struct Run {
 };
 
 struct RunOptions {
-  std::map<std::string, std::string> env;  // added to the minimal environment
-  std::optional<std::string> stdin_text;   // nullopt: stdin is /dev/null
-  std::optional<std::filesystem::path> stdin_file;  // feed a file instead
-  std::filesystem::path cwd;               // empty: a temp HOME dir
+  std::map<std::string, std::string> env = {};  // added to the minimal environment
+  std::optional<std::string> stdin_text = {};   // nullopt: stdin is empty
+  std::optional<std::filesystem::path> stdin_file = {};  // feed a file instead
+  std::filesystem::path cwd = {};               // empty: a temp HOME dir
 };
 
 Run run_hg(const std::vector<std::string>& args, const RunOptions& options = {});

@@ -19,11 +19,12 @@ struct ConfigArgs {
 // Where a key's effective value comes from, for `hg config list`.
 struct Effective {
   std::string value;
-  std::string origin;  // "default" | "config" | "env HG_DB"
+  std::string origin;  // "default" | "config" | "env HG_DB" | "flag --db"
 };
 
 Effective effective(const Session& session, const Config& config, const ConfigKey& key) {
   if (key.name == "store.path") {
+    if (!session.db_flag().empty()) return {session.db_flag(), "flag --db"};
     if (const char* from_env = std::getenv("HG_DB"); from_env != nullptr && *from_env != '\0') {
       return {from_env, "env HG_DB"};
     }
@@ -55,7 +56,7 @@ Result<void> run_list(Session& session) {
 Result<void> run_get(Session& session, const ConfigArgs& args) {
   const ConfigKey* key = find_config_key(args.key);
   if (key == nullptr) {
-    Error error = fail(Errc::not_found, "config: unknown key \"{}\"", args.key);
+    Error error = fail(Errc::invalid_argument, "config: unknown key \"{}\"", args.key);
     error.hint = "`hg config list` shows the keys";
     return error;
   }

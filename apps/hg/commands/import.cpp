@@ -27,15 +27,16 @@ struct ImportArgs {
 };
 
 // An input file, or stdin for "-". Errors: not_found, invalid_argument for a directory.
+// Messages do not repeat the path: callers put it in front.
 Result<std::unique_ptr<std::istream>> open_input(const std::string& path) {
   if (path == "-") return std::unique_ptr<std::istream>();  // caller uses std::cin
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return fail(Errc::not_found, "{}: no such file", path);
+  if (!std::filesystem::exists(path, ec)) return fail(Errc::not_found, "no such file");
   if (std::filesystem::is_directory(path, ec)) {
-    return fail(Errc::invalid_argument, "{}: is a directory", path);
+    return fail(Errc::invalid_argument, "is a directory");
   }
   auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
-  if (!*in) return fail(Errc::failed, "{}: cannot read", path);
+  if (!*in) return fail(Errc::failed, "cannot read");
   return std::unique_ptr<std::istream>(std::move(in));
 }
 
@@ -81,7 +82,7 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
   auto options = import_options(session, args);
   if (!options) return options.error();
   auto file = open_input(args.file);
-  if (!file) return context(file.error(), "import");
+  if (!file) return context(file.error(), fmt::format("import: {}", args.file));
   auto db = session.open_store();
   if (!db) return db.error();
   std::istream& in = *file ? **file : std::cin;
@@ -153,7 +154,7 @@ Result<void> run_import_profiles(Session& session, const ImportArgs& args) {
       fmt::print(stderr, "hg: import: {}: {}\n", path, error.message);
       results.push_back({{"file", path}, {"error", error.message}});
       any_bad = true;
-      if (error.code == Errc::busy) session.set_exit_code(kExitBusy);
+      session.set_exit_code(exit_code_for(error.code));  // the first failure's kind decides
     };
     auto file = open_input(path);
     if (!file) {
@@ -200,7 +201,7 @@ Result<void> run_import_profiles(Session& session, const ImportArgs& args) {
   if (session.output() != OutputFormat::table) {
     if (auto printed = print_json(session, results); !printed) return printed.error();
   }
-  if (any_bad) session.set_exit_code(kExitInvalidInput);
+  (void)any_bad;
   return {};
 }
 

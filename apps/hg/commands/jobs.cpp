@@ -114,7 +114,7 @@ Result<void> run_show(Session& session, const JobsArgs& args) {
   if (!job) return job.error();
   nlohmann::ordered_json record = *job;
   if (session.output() != OutputFormat::table) {
-    return print_records(session, {record}, {}, model::job_field_names());
+    return print_json(session, record);  // one object, not an array of one
   }
   for (const auto& item : record.items()) {
     if (item.key() == "description" || item.value().is_null()) continue;

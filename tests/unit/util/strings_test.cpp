@@ -9,11 +9,11 @@ TEST_CASE("first_invalid_utf8 finds NUL bytes and broken sequences", "[util]") {
   CHECK_FALSE(first_invalid_utf8("Zoë Łukasz Ångström"));
   CHECK_FALSE(first_invalid_utf8("emoji \xF0\x9F\x98\x80 ok"));
   CHECK(first_invalid_utf8(std::string_view("ab\0c", 4)) == 2u);
-  CHECK(first_invalid_utf8("ok \xC3") == 3u);        // cut short
-  CHECK(first_invalid_utf8("\xC0\xAF") == 0u);       // overlong
-  CHECK(first_invalid_utf8("\xED\xA0\x80") == 0u);   // surrogate
-  CHECK(first_invalid_utf8("ab\xFF") == 2u);         // never valid in UTF-8
-  CHECK(first_invalid_utf8("a\xC3(") == 1u);         // lead byte without continuation
+  CHECK(first_invalid_utf8("ok \xC3") == 3u);           // cut short
+  CHECK(first_invalid_utf8("\xC0\xAF") == 0u);          // overlong
+  CHECK(first_invalid_utf8("\xED\xA0\x80") == 0u);      // surrogate
+  CHECK(first_invalid_utf8("ab\xFF") == 2u);            // never valid in UTF-8
+  CHECK(first_invalid_utf8("a\xC3(") == 1u);            // lead byte without continuation
   CHECK(first_invalid_utf8("\xF4\x90\x80\x80") == 0u);  // above U+10FFFF
 }
 
@@ -26,7 +26,9 @@ TEST_CASE("trim drops ASCII whitespace at both ends only", "[util]") {
 
 TEST_CASE("to_lower lowers ASCII letters and leaves other bytes alone", "[util]") {
   CHECK(to_lower("Senior C++ ENGINEER") == "senior c++ engineer");
-  CHECK(to_lower("ÉCOLE") == "\xC3\x89" "cole");
+  CHECK(to_lower("ÉCOLE") ==
+        "\xC3\x89"
+        "cole");
 }
 
 TEST_CASE("starts_with_icase compares a prefix without case", "[util]") {
