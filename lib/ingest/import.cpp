@@ -20,7 +20,8 @@ struct Pending {
 // One transaction's worth of writes; committed when full or at the end.
 class Chunk {
  public:
-  Chunk(const store::Db& db, std::size_t size) : db_(db), size_(size) {}
+  Chunk(const store::Db& db, store::JobWriter& writer, std::size_t size)
+      : db_(db), writer_(writer), size_(size) {}
 
   Result<void> before_write() {
     if (tx_) return {};
@@ -38,6 +39,10 @@ class Chunk {
   Result<void> commit() {
     count_ = 0;
     if (!tx_) return {};
+    if (auto indexed = writer_.flush(); !indexed) {
+      tx_.reset();
+      return indexed.error();
+    }
     auto done = tx_->commit();
     tx_.reset();  // rolls back if the commit failed
     return done;
@@ -45,6 +50,7 @@ class Chunk {
 
  private:
   const store::Db& db_;
+  store::JobWriter& writer_;
   std::size_t size_;
   std::size_t count_ = 0;
   std::optional<store::Transaction> tx_;
@@ -84,7 +90,7 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
   auto reader = make_reader(body, report.format, options.limits);
   auto writer = store::JobWriter::create(db);
   if (!writer) return writer.error();
-  Chunk chunk(db, options.chunk_size);
+  Chunk chunk(db, *writer, options.chunk_size);
   Pending pending;
   auto settle = [&report, &pending] {
     report.inserted += pending.inserted;
@@ -104,7 +110,7 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
       continue;
     }
     Record& record = *item->record;
-    auto job = map_job(*record.value, options.map);
+    auto job = map_job(*record.value, options.map, record.text);
     if (!job) {
       reject({record.number, record.line, job.error().message});
       continue;

@@ -59,6 +59,11 @@ const std::vector<Aliases>& aliases() {
       {"last_seen", {"last_seen"}},
       {"closed_at", {"closed_at"}},
       {"fingerprint", {"fingerprint"}},
+      {"title_family", {"title_family"}},
+      {"remote_regions", {"remote_regions"}},
+      {"salary_reporting", {"salary_reporting"}},
+      {"reporting_currency", {"reporting_currency"}},
+      {"skills", {"skills"}},
   };
   return table;
 }
@@ -374,6 +379,60 @@ Result<void> read_dates(const RecordView& view, model::Job& job) {
   return {};
 }
 
+void read_derived_regions(const json& regions, model::Job& job) {
+  for (const json& region : regions) {
+    if (region.is_string() && job.remote_regions.size() < 32) {
+      job.remote_regions.push_back(region.get<std::string>());
+    }
+  }
+}
+
+// The facts hg derives itself (title family, remote regions, reporting salary, skills), when
+// the record already carries them: hg's own export read back, or a curated file. Anything
+// else (LinkedIn's "A/B/C" skill labels, say) is ignored and the facts are derived anew.
+Result<void> read_derived(const RecordView& view, model::Job& job) {
+  auto family = text_field(view, "title_family", 200);
+  if (!family) return family.error();
+  job.title_family = *family;
+  if (const json* regions = view.find("remote_regions")) {
+    if (regions->is_array()) {
+      read_derived_regions(*regions, job);
+    } else if (regions->is_string()) {  // CSV: the JSON array as text, or "US|EU"
+      const std::string& text = regions->get_ref<const std::string&>();
+      json parsed = json::parse(text, nullptr, false);
+      if (parsed.is_array()) {
+        read_derived_regions(parsed, job);
+      } else {
+        for (std::string& region : util::split(text, '|')) {
+          if (!util::trim(region).empty()) job.remote_regions.emplace_back(util::trim(region));
+        }
+      }
+    }
+  }
+  auto reporting = number_field(view, "salary_reporting");
+  if (!reporting) return reporting.error();
+  job.salary_reporting = *reporting;
+  auto currency = text_field(view, "reporting_currency", 8);
+  if (!currency) return currency.error();
+  job.reporting_currency = *currency;
+  if (const json* skills = view.find("skills")) {
+    json parsed = skills->is_string() ? json::parse(skills->get_ref<const std::string&>(),
+                                                    nullptr, false)
+                                      : *skills;
+    if (parsed.is_array()) {
+      for (const json& skill : parsed) {
+        if (!skill.is_object() || !skill.contains("name") || !skill["name"].is_string()) continue;
+        model::JobSkill found{skill["name"].get<std::string>(), std::nullopt};
+        if (skill.contains("required") && skill["required"].is_boolean()) {
+          found.required = skill["required"].get<bool>();
+        }
+        job.skills.push_back(std::move(found));
+      }
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& mappable_fields() {
@@ -394,14 +453,15 @@ Result<void> check_mapping(std::string_view field) {
   return error;
 }
 
-Result<model::Job> map_job(const json& record, const MapOptions& options) {
+Result<model::Job> map_job(const json& record, const MapOptions& options,
+                           std::string_view raw_text) {
   RecordView view(record, options);
   model::Job job;
-  for (auto step : {read_text, read_dates, read_place, read_salary}) {
+  for (auto step : {read_text, read_dates, read_place, read_salary, read_derived}) {
     if (auto done = step(view, job); !done) return done.error();
   }
   if (auto done = read_identity(view, options, job); !done) return done.error();
-  job.raw = record.dump();
+  job.raw = raw_text.empty() ? record.dump() : std::string(raw_text);
   return job;
 }
 

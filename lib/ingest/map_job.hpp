@@ -30,6 +30,9 @@ Result<void> check_mapping(std::string_view field);
 
 // Errors: invalid_input "<field>: <why>" for a missing title or company, a field of the
 // wrong type, an unreadable date or amount, or a value over its size limit.
-Result<model::Job> map_job(const nlohmann::json& record, const MapOptions& options);
+// `raw_text` is the record as the input wrote it, kept as the job's raw record; when empty
+// (CSV rows) the record is serialised instead.
+Result<model::Job> map_job(const nlohmann::json& record, const MapOptions& options,
+                           std::string_view raw_text = {});
 
 }  // namespace hg::ingest

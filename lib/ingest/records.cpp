@@ -87,7 +87,8 @@ class JsonLinesReader final : public RecordReader {
       ++number_;
       auto value = parse_record(line, limits_);
       if (!value) return Item{std::nullopt, RecordError{number_, start_line, value.error()}};
-      return Item{Record{number_, start_line, std::move(*value)}, std::nullopt};
+      return Item{Record{number_, start_line, std::move(*value), std::string(util::trim(line))},
+                  std::nullopt};
     }
   }
 
@@ -162,7 +163,7 @@ class JsonArrayReader final : public RecordReader {
     }
     auto value = parse_record(text, limits_);
     if (!value) return Item{std::nullopt, RecordError{number_, start_line, value.error()}};
-    return Item{Record{number_, start_line, std::move(*value)}, std::nullopt};
+    return Item{Record{number_, start_line, std::move(*value), std::move(text)}, std::nullopt};
   }
 
  private:
@@ -238,7 +239,7 @@ class CsvRecordReader final : public RecordReader {
           (*object)[header_[i]] = std::move(record.fields[i]);
         }
       }
-      return Item{Record{number_, record.line, std::move(object)}, std::nullopt};
+      return Item{Record{number_, record.line, std::move(object), {}}, std::nullopt};
     }
   }
 

@@ -32,6 +32,7 @@ struct Record {
   std::size_t number = 0;  // 1-based position in the input
   std::size_t line = 0;    // 1-based line where it starts
   std::unique_ptr<nlohmann::json> value;
+  std::string text;  // the record as it was written (JSON); "" for CSV rows
 };
 
 // A record that could not be read: its number and why.

@@ -92,14 +92,18 @@ void to_json(Json& out, const Job& job) {
   out["latitude"] = opt(job.latitude);
   out["longitude"] = opt(job.longitude);
   out["remote"] = text_or_null(job.remote);
+  out["remote_regions"] = job.remote_regions;
   out["employment_type"] = text_or_null(job.employment_type);
   out["seniority"] = text_or_null(job.seniority);
+  out["title_family"] = text_or_null(job.title_family);
   out["salary_text"] = text_or_null(job.salary_text);
   out["salary_min"] = opt(job.salary_min);
   out["salary_max"] = opt(job.salary_max);
   out["salary_currency"] = text_or_null(job.salary_currency);
   out["salary_period"] = text_or_null(job.salary_period);
   out["salary_annual"] = opt(job.salary_annual);
+  out["salary_reporting"] = opt(job.salary_reporting);
+  out["reporting_currency"] = text_or_null(job.reporting_currency);
   out["visa_sponsorship"] = opt(job.visa_sponsorship);
   out["visa_evidence"] = text_or_null(job.visa_evidence);
   out["date_posted"] = text_or_null(job.date_posted);
@@ -107,6 +111,11 @@ void to_json(Json& out, const Job& job) {
   out["first_seen"] = job.first_seen;
   out["last_seen"] = job.last_seen;
   out["closed_at"] = text_or_null(job.closed_at);
+  Json skills = Json::array();
+  for (const JobSkill& skill : job.skills) {
+    skills.push_back({{"name", skill.name}, {"required", opt(skill.required)}});
+  }
+  out["skills"] = std::move(skills);
   out["fingerprint"] = text_or_null(job.fingerprint);
   out["cluster_id"] = opt(job.cluster_id);
   out["description"] = job.description;

@@ -16,7 +16,8 @@ namespace {
   "j.seniority, j.salary_text, j.salary_min, j.salary_max, j.salary_currency, "                \
   "j.salary_period, j.salary_annual, j.visa_sponsorship, j.visa_evidence, j.description, "     \
   "j.description_html, j.date_posted, j.valid_through, j.first_seen, j.last_seen, "            \
-  "j.closed_at, j.fingerprint, j.cluster_id, j.raw"
+  "j.closed_at, j.fingerprint, j.cluster_id, j.raw, j.title_family, j.remote_regions, "        \
+  "j.salary_reporting, j.reporting_currency"
 
 model::Job read_job(const Statement& s) {
   model::Job job;
@@ -54,7 +55,19 @@ model::Job read_job(const Statement& s) {
   job.fingerprint = s.column_text(31);
   job.cluster_id = s.column_opt_int64(32);
   job.raw = s.column_text(33);
+  job.title_family = s.column_text(34);
+  for (std::string& region : util::split(s.column_text(35), '|')) {
+    if (!region.empty()) job.remote_regions.push_back(std::move(region));
+  }
+  job.salary_reporting = s.column_opt_double(36);
+  job.reporting_currency = s.column_text(37);
   return job;
+}
+
+std::string join_regions(const std::vector<std::string>& regions) {
+  std::string joined;
+  for (const std::string& region : regions) joined += (joined.empty() ? "" : "|") + region;
+  return joined;
 }
 
 // Binds the source-given fields at ?1..?31 (shared by INSERT and UPDATE); `hash` is
@@ -92,6 +105,10 @@ void bind_fields(Statement& s, const model::Job& job, const std::string& hash) {
   s.bind_text_or_null(29, job.fingerprint);
   s.bind_text_or_null(30, job.raw);
   s.bind(31, hash);
+  s.bind_text_or_null(36, job.title_family);
+  s.bind_text_or_null(37, join_regions(job.remote_regions));
+  s.bind(38, job.salary_reporting);
+  s.bind_text_or_null(39, job.reporting_currency);
 }
 
 constexpr const char* kInsert =
@@ -99,9 +116,10 @@ constexpr const char* kInsert =
     "region, country, latitude, longitude, remote, employment_type, seniority, salary_text, "
     "salary_min, salary_max, salary_currency, salary_period, salary_annual, visa_sponsorship, "
     "visa_evidence, description, description_html, date_posted, valid_through, closed_at, "
-    "fingerprint, raw, content_hash, company_id, first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, "
+    "fingerprint, raw, content_hash, company_id, first_seen, last_seen, title_family, "
+    "remote_regions, salary_reporting, reporting_currency) VALUES (?1, ?2, ?3, ?4, "
     "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
-    "?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34) RETURNING id";
+    "?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?36, ?37, ?38, ?39) RETURNING id";
 
 constexpr const char* kUpdate =
     "UPDATE jobs SET source = ?1, external_id = ?2, url = ?3, canonical_url = ?4, title = ?5, "
@@ -110,7 +128,8 @@ constexpr const char* kUpdate =
     "salary_min = ?17, salary_max = ?18, salary_currency = ?19, salary_period = ?20, "
     "salary_annual = ?21, visa_sponsorship = ?22, visa_evidence = ?23, description = ?24, "
     "description_html = ?25, date_posted = ?26, valid_through = ?27, closed_at = ?28, "
-    "fingerprint = ?29, raw = ?30, content_hash = ?31, company_id = ?32, last_seen = ?34 "
+    "fingerprint = ?29, raw = ?30, content_hash = ?31, company_id = ?32, last_seen = ?34, "
+    "title_family = ?36, remote_regions = ?37, salary_reporting = ?38, reporting_currency = ?39 "
     "WHERE id = ?35";
 
 // Company names compare without case, punctuation and legal suffixes ("Acme, Inc." = "ACME").
@@ -218,11 +237,17 @@ std::string content_hash(const model::Job& job) {
         &job.location, &job.city, &job.region, &job.country, &job.remote, &job.employment_type,
         &job.seniority, &job.salary_text, &job.salary_currency, &job.salary_period,
         &job.visa_evidence, &job.description, &job.description_html, &job.date_posted,
-        &job.valid_through, &job.closed_at, &job.fingerprint}) {
+        &job.valid_through, &job.closed_at, &job.fingerprint, &job.title_family,
+        &job.reporting_currency}) {
     mix(*field);
   }
+  mix(join_regions(job.remote_regions));
+  for (const model::JobSkill& skill : job.skills) {
+    mix(skill.name);
+    mix(skill.required ? (*skill.required ? "1" : "0") : "\x1e");
+  }
   for (const auto* value : {&job.latitude, &job.longitude, &job.salary_min, &job.salary_max,
-                            &job.salary_annual}) {
+                            &job.salary_annual, &job.salary_reporting}) {
     mix_number(*value);
   }
   mix(job.visa_sponsorship ? (*job.visa_sponsorship ? "1" : "0") : "\x1e");
@@ -236,7 +261,16 @@ struct JobWriter::Statements {
   Statement insert;
   Statement update;
   Statement company;
+  Statement skill;
+  Statement clear_skills;
+  Statement add_skill;
+  Statement index;
+  // Ids inserted since the last flush: consecutive, as SQLite hands out max(id) + 1 to each
+  // insert and nothing else writes inside the caller's transaction.
+  std::optional<model::JobId> pending_first;
+  model::JobId pending_last = 0;
   std::unordered_map<std::string, std::int64_t> company_ids;
+  std::unordered_map<std::string, std::int64_t> skill_ids;
 };
 
 JobWriter::JobWriter(std::unique_ptr<Statements> statements) : statements_(std::move(statements)) {}
@@ -255,12 +289,23 @@ Result<JobWriter> JobWriter::create(const Db& db) {
   auto company = Statement::prepare(
       db, "INSERT INTO companies(name, name_key, created_at) VALUES (?1, ?2, ?3) "
           "ON CONFLICT(name_key) DO UPDATE SET name = name RETURNING id");
-  for (auto* stmt : {&by_external, &by_url, &by_hash, &insert, &update, &company}) {
+  auto skill = Statement::prepare(
+      db, "INSERT INTO skills(name) VALUES (?1) ON CONFLICT(name) DO UPDATE SET name = name "
+          "RETURNING id");
+  auto clear_skills = Statement::prepare(db, "DELETE FROM job_skills WHERE job_id = ?1");
+  auto add_skill = Statement::prepare(
+      db, "INSERT OR REPLACE INTO job_skills(job_id, skill_id, required) VALUES (?1, ?2, ?3)");
+  auto index = Statement::prepare(
+      db, "INSERT INTO jobs_fts(rowid, title, company, description) "
+          "SELECT id, title, company, description FROM jobs WHERE id BETWEEN ?1 AND ?2");
+  for (auto* stmt : {&by_external, &by_url, &by_hash, &insert, &update, &company, &skill,
+                     &clear_skills, &add_skill, &index}) {
     if (!*stmt) return stmt->error();
   }
-  return JobWriter(std::make_unique<Statements>(
-      Statements{std::move(*by_external), std::move(*by_url), std::move(*by_hash),
-                 std::move(*insert), std::move(*update), std::move(*company), {}}));
+  return JobWriter(std::make_unique<Statements>(Statements{
+      std::move(*by_external), std::move(*by_url), std::move(*by_hash), std::move(*insert),
+      std::move(*update), std::move(*company), std::move(*skill), std::move(*clear_skills),
+      std::move(*add_skill), std::move(*index), std::nullopt, 0, {}, {}}));
 }
 
 Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now) {
@@ -308,6 +353,10 @@ Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now) 
     }
   }
 
+  // The update trigger takes the old row out of the index: it must be in there already.
+  if (existing && s.pending_first && *existing >= *s.pending_first) {
+    if (auto done = flush(); !done) return done.error();
+  }
   Statement& write = existing ? s.update : s.insert;
   bind_fields(write, job, hash);
   write.bind(32, company_id);
@@ -321,10 +370,82 @@ Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now) 
   if (!existing) {
     result.id = write.column_int64(0);
     if (auto done = write.step(); !done) return done.error();  // finish RETURNING
+    if (!s.pending_first) s.pending_first = result.id;
+    s.pending_last = result.id;
   }
   write.reset();
+  if (auto done = write_skills(result.id, job.skills); !done) return done.error();
   return result;
 }
+
+Result<void> JobWriter::flush() {
+  Statements& s = *statements_;
+  if (!s.pending_first) return {};
+  s.index.bind(1, *s.pending_first);
+  s.index.bind(2, s.pending_last);
+  auto done = s.index.run();
+  s.index.reset();
+  if (!done) return done.error();
+  s.pending_first.reset();
+  return {};
+}
+
+Result<void> JobWriter::write_skills(model::JobId id, const std::vector<model::JobSkill>& skills) {
+  Statements& s = *statements_;
+  s.clear_skills.bind(1, id);
+  if (auto done = s.clear_skills.run(); !done) return done.error();
+  s.clear_skills.reset();
+  for (const model::JobSkill& skill : skills) {
+    auto cached = s.skill_ids.find(skill.name);
+    std::int64_t skill_id = 0;
+    if (cached != s.skill_ids.end()) {
+      skill_id = cached->second;
+    } else {
+      s.skill.bind(1, skill.name);
+      auto row = s.skill.step();
+      if (!row) return row.error();
+      skill_id = s.skill.column_int64(0);
+      s.skill.reset();
+      s.skill_ids.emplace(skill.name, skill_id);
+    }
+    s.add_skill.bind(1, id);
+    s.add_skill.bind(2, skill_id);
+    if (skill.required) s.add_skill.bind(3, *skill.required ? 1 : 0);
+    else s.add_skill.bind(3, std::nullopt);
+    if (auto done = s.add_skill.run(); !done) return done.error();
+    s.add_skill.reset();
+  }
+  return {};
+}
+
+// Reads the skills of jobs, in the order they were written, with one prepared statement.
+class SkillReader {
+ public:
+  static Result<SkillReader> create(const Db& db) {
+    auto stmt = Statement::prepare(
+        db, "SELECT s.name, js.required FROM job_skills js JOIN skills s ON s.id = js.skill_id "
+            "WHERE js.job_id = ?1 ORDER BY js.rowid");
+    if (!stmt) return stmt.error();
+    return SkillReader(std::move(*stmt));
+  }
+  Result<void> fill(model::Job& job) {
+    stmt_.bind(1, job.id);
+    while (true) {
+      auto row = stmt_.step();
+      if (!row) return row.error();
+      if (!*row) break;
+      model::JobSkill skill{stmt_.column_text(0), std::nullopt};
+      if (auto required = stmt_.column_opt_int64(1)) skill.required = *required != 0;
+      job.skills.push_back(std::move(skill));
+    }
+    stmt_.reset();
+    return {};
+  }
+
+ private:
+  explicit SkillReader(Statement stmt) : stmt_(std::move(stmt)) {}
+  Statement stmt_;
+};
 
 Result<model::Job> find_job(const Db& db, model::JobId id) {
   auto stmt = Statement::prepare(db, "SELECT " HG_JOB_COLUMNS " FROM jobs j WHERE j.id = ?1");
@@ -337,18 +458,25 @@ Result<model::Job> find_job(const Db& db, model::JobId id) {
     error.hint = "`hg jobs list` shows the ids in this store";
     return error;
   }
-  return read_job(*stmt);
+  model::Job job = read_job(*stmt);
+  auto skills = SkillReader::create(db);
+  if (!skills) return skills.error();
+  if (auto done = skills->fill(job); !done) return done.error();
+  return job;
 }
 
 Result<std::vector<model::Job>> list_jobs(const Db& db, const JobFilter& filter) {
   auto stmt = prepare_filter(db, filter, false);
   if (!stmt) return stmt.error();
+  auto skills = SkillReader::create(db);
+  if (!skills) return skills.error();
   std::vector<model::Job> jobs;
   while (true) {
     auto row = stmt->step();
     if (!row) return row.error();
     if (!*row) return jobs;
     jobs.push_back(read_job(*stmt));
+    if (auto done = skills->fill(jobs.back()); !done) return done.error();
   }
 }
 
@@ -364,11 +492,15 @@ Result<void> for_each_job(const Db& db,
                           const std::function<Result<void>(const model::Job&)>& each) {
   auto stmt = Statement::prepare(db, "SELECT " HG_JOB_COLUMNS " FROM jobs j ORDER BY j.id");
   if (!stmt) return stmt.error();
+  auto skills = SkillReader::create(db);
+  if (!skills) return skills.error();
   while (true) {
     auto row = stmt->step();
     if (!row) return row.error();
     if (!*row) return {};
-    if (auto done = each(read_job(*stmt)); !done) return done.error();
+    model::Job job = read_job(*stmt);
+    if (auto done = skills->fill(job); !done) return done.error();
+    if (auto done = each(job); !done) return done.error();
   }
 }
 

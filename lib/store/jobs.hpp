@@ -21,7 +21,8 @@ struct Upserted {
 };
 
 // Writes jobs with statements prepared once, for batches. The caller owns the transaction
-// (store::Transaction) so it decides how many jobs one commit holds.
+// (store::Transaction) so it decides how many jobs one commit holds, and must call flush()
+// before committing it: new jobs reach the full-text index there, all at once.
 // Identity: (source, external_id) when external_id is set, else canonical_url, else the
 // content hash. A job whose mapped content is unchanged is not written at all.
 class JobWriter {
@@ -34,9 +35,15 @@ class JobWriter {
   // Errors: busy, failed.
   Result<Upserted> upsert(const model::Job& job, std::string_view now);
 
+  // Adds the jobs inserted since the last flush to the full-text index. Call it inside the
+  // transaction, before its commit. Errors: busy, failed.
+  Result<void> flush();
+
  private:
   struct Statements;
   explicit JobWriter(std::unique_ptr<Statements> statements);
+  // Replaces the job's rows in job_skills (skills rows created as needed).
+  Result<void> write_skills(model::JobId id, const std::vector<model::JobSkill>& skills);
   std::unique_ptr<Statements> statements_;
 };
 
