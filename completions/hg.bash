@@ -9,6 +9,7 @@ _hg() {
       ':import') path='import' ;;
       ':export') path='export' ;;
       ':jobs') path='jobs' ;;
+      ':skills') path='skills' ;;
       ':scrape') path='scrape' ;;
       ':dedup') path='dedup' ;;
       ':parse-resume') path='parse-resume' ;;
@@ -24,6 +25,10 @@ _hg() {
       'jobs:list') path='jobs list' ;;
       'jobs:search') path='jobs search' ;;
       'jobs:show') path='jobs show' ;;
+      'skills:list') path='skills list' ;;
+      'skills:search') path='skills search' ;;
+      'skills:show') path='skills show' ;;
+      'skills:extract') path='skills extract' ;;
       'config:list') path='config list' ;;
       'config:get') path='config get' ;;
       'config:set') path='config set' ;;
@@ -31,16 +36,21 @@ _hg() {
     esac
   done
   case "$path" in
-    '') subs='init import export jobs scrape dedup parse-resume match apply track report serve config completion' opts='--help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    '') subs='init import export jobs skills scrape dedup parse-resume match apply track report serve config completion' opts='--help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'init') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'import') subs='jobs profiles' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
-    'import jobs') subs='' opts='--help -h --format --map --source --dry-run --chunk-size --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --format --map --source --dry-run --chunk-size --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files=1 ;;
+    'import jobs') subs='' opts='--help -h --format --map --source --dry-run --no-enrich --chunk-size --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --format --map --source --dry-run --no-enrich --chunk-size --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files=1 ;;
     'import profiles') subs='' opts='--help -h --name --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --name --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files=1 ;;
     'export') subs='' opts='--help -h --output -o --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --output -o --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --output -o --db --config ' files="" ;;
     'jobs') subs='list search show' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'jobs list') subs='' opts='--help -h --company --country --remote --since --min-salary --source --all --limit -n --offset --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --company --country --remote --since --min-salary --source --all --limit -n --offset --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'jobs search') subs='' opts='--help -h --any --company --country --remote --since --min-salary --source --all --limit -n --offset --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --any --company --country --remote --since --min-salary --source --all --limit -n --offset --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'jobs show') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'skills') subs='list search show extract' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'skills list') subs='' opts='--help -h --category --limit -n --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --category --limit -n --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'skills search') subs='' opts='--help -h --limit -n --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --limit -n --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'skills show') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'skills extract') subs='' opts='--help -h --field --implied --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --field --implied --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files=1 ;;
     'scrape') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'dedup') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'parse-resume') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;

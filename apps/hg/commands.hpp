@@ -13,6 +13,7 @@ void add_init_command(CLI::App& root, Session& session);
 void add_import_command(CLI::App& root, Session& session);
 void add_export_command(CLI::App& root, Session& session);
 void add_jobs_command(CLI::App& root, Session& session);
+void add_skills_command(CLI::App& root, Session& session);
 void add_config_command(CLI::App& root, Session& session);
 void add_completion_command(CLI::App& root, Session& session);
 // scrape, dedup, parse-resume, match, apply, track, report, serve: registered so help and

@@ -19,6 +19,12 @@ constexpr ConfigKey kKeys[] = {
      "Source name for imported records that carry none (--source wins)"},
     {"import.chunk_size", ConfigType::integer, "5000", "Records per transaction during import"},
     {"jobs.limit", ConfigType::integer, "20", "Rows `hg jobs list` and `hg jobs search` show"},
+    {"salary.reporting_currency", ConfigType::text, "USD",
+     "ISO 4217 code salaries are converted to for comparing and reporting"},
+    {"salary.rates_file", ConfigType::text, "",
+     "TSV of exchange rates (date, currency, per_eur) over the built-in ECB ones"},
+    {"skills.extra_file", ConfigType::text, "",
+     "TSV of your own skills and aliases for `hg skills` (name, category, aliases, implies)"},
 };
 
 std::string expand_home(const std::string& path) {

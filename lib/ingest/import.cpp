@@ -115,6 +115,7 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
       reject({record.number, record.line, job.error().message});
       continue;
     }
+    if (options.enrich != nullptr) enrich(*job, *options.enrich);
     if (options.dry_run) continue;
     if (auto ready = chunk.before_write(); !ready) {
       report.stopped = ready.error();

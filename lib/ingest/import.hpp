@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/enrich.hpp"
 #include "ingest/map_job.hpp"
 #include "ingest/records.hpp"
 #include "store/db.hpp"
@@ -24,6 +25,7 @@ struct ImportOptions {
   ReaderLimits limits;            // per-record size and nesting caps
   std::size_t chunk_size = 5000;  // records per transaction
   bool dry_run = false;           // read and check everything, store nothing
+  const Enrichers* enrich = nullptr;  // derive place, salary, skills ... (null: store as mapped)
 };
 
 // A record that was rejected: where, and why ("title: missing").

@@ -188,6 +188,10 @@ Result<std::optional<double>> number_field(const RecordView& view, std::string_v
   if (value == nullptr) return std::optional<double>();
   if (value->is_number()) return std::optional<double>(value->get<double>());
   if (value->is_string()) {
+    // A plain number first (CSV cells, negative longitudes), then amounts ("$120,000").
+    if (auto plain = util::parse_double(value->get_ref<const std::string&>())) {
+      return std::optional<double>(*plain);
+    }
     if (auto parsed = normalize::amount(value->get_ref<const std::string&>())) {
       return std::optional<double>(*parsed);
     }

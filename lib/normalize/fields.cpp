@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 
+#include "normalize/dates.hpp"
+#include "normalize/employment.hpp"
 #include "normalize/html_text.hpp"
 #include "util/strings.hpp"
 #include "util/time.hpp"
@@ -54,11 +56,18 @@ std::string employment_type(std::string_view text) {
   if (joined.empty()) return {};
   if (joined == "fulltime" || joined == "permanent" || joined == "fte") return "full_time";
   if (joined == "parttime") return "part_time";
-  if (joined == "contract" || joined == "contractor" || joined == "freelance") return "contract";
+  if (joined == "contract" || joined == "contractor") return "contract";
+  if (joined == "freelance" || joined == "freelancer") return "freelance";
   if (joined == "temporary" || joined == "temp") return "temporary";
   if (joined == "internship" || joined == "intern" || joined == "werkstudent") return "internship";
   if (joined == "volunteer") return "volunteer";
   if (joined == "perdiem") return "per_diem";
+  // One type named in another language ("Vollzeit", "CDI", "temps plein", "media jornada").
+  // Longer values stay as they are: "Full-time, Contract" names two, and choosing is the
+  // caller's business.
+  if (std::count(s.begin(), s.end(), '_') <= 1) {
+    if (std::string code = employment_type_from_text(text); !code.empty()) return code;
+  }
   return s;
 }
 
@@ -114,18 +123,7 @@ std::optional<double> amount(std::string_view text) {
   return *value * scale;
 }
 
-std::optional<std::string> date(std::string_view text) {
-  const std::string_view trimmed = util::trim(text);
-  if (auto iso = util::canonical_date(trimmed)) return iso;
-  auto epoch = util::parse_int(trimmed);
-  // Below 100,000,000 (1973) a number is more likely a year ("2024") or a compact date
-  // ("20240115") than a time stamp; reading it as seconds would make it a 1970 date.
-  if (!epoch || *epoch < 100'000'000) return std::nullopt;
-  std::int64_t seconds = *epoch;
-  if (seconds > 100'000'000'000) seconds /= 1000;  // milliseconds
-  if (seconds > 32'503'680'000) return std::nullopt;  // past year 3000: not a date
-  return util::format_iso(util::TimePoint{std::chrono::seconds{seconds}});
-}
+std::optional<std::string> date(std::string_view text) { return parse_absolute_date(text); }
 
 Description description(std::string_view text) {
   const std::string_view trimmed = util::trim(text);

@@ -14,7 +14,9 @@ namespace hg::normalize {
 std::string remote_mode(std::string_view text);
 
 // "Full-time", "FULL_TIME", "fulltime" -> "full_time"; also part_time, contract, temporary,
-// internship, volunteer, per_diem. Unknown text is lower-cased with "_" for separators.
+// internship, freelance, volunteer, per_diem. A one- or two-word value in German, French,
+// Spanish or Dutch ("Vollzeit", "CDI", "temps partiel") is read by employment_type_from_text
+// (employment.hpp). Other text is lower-cased with "_" for separators.
 std::string employment_type(std::string_view text);
 
 // "yearly", "annual", "per annum", "YEAR", "pa" -> "year"; hour, day, week, month likewise.
@@ -25,8 +27,9 @@ std::string salary_period(std::string_view text);
 std::optional<double> amount(std::string_view text);
 
 // ISO 8601 text kept canonical (date or UTC date-time); epoch seconds or milliseconds (as
-// text, at least 9 digits: "2024" is not a time stamp) become a UTC date-time. nullopt when it
-// is none of these.
+// text, at least 9 digits: "2024" is not a time stamp) become a UTC date-time; RFC 2822 and
+// written-out dates too. nullopt when it is none of these. Same as parse_absolute_date
+// (dates.hpp); relative dates ("3 days ago") need parse_date and a fetch time.
 std::optional<std::string> date(std::string_view text);
 
 struct Description {

@@ -265,6 +265,10 @@ struct JobWriter::Statements {
   Statement clear_skills;
   Statement add_skill;
   Statement index;
+  Statement index_one;
+  Statement old_text;
+  Statement unindex;
+  std::vector<model::JobId> reindex;  // updated since the last flush, were in the index
   // Ids inserted since the last flush: consecutive, as SQLite hands out max(id) + 1 to each
   // insert and nothing else writes inside the caller's transaction.
   std::optional<model::JobId> pending_first;
@@ -298,14 +302,23 @@ Result<JobWriter> JobWriter::create(const Db& db) {
   auto index = Statement::prepare(
       db, "INSERT INTO jobs_fts(rowid, title, company, description) "
           "SELECT id, title, company, description FROM jobs WHERE id BETWEEN ?1 AND ?2");
+  auto index_one = Statement::prepare(
+      db, "INSERT INTO jobs_fts(rowid, title, company, description) "
+          "SELECT id, title, company, description FROM jobs WHERE id = ?1");
+  auto old_text =
+      Statement::prepare(db, "SELECT title, company, description FROM jobs WHERE id = ?1");
+  auto unindex = Statement::prepare(
+      db, "INSERT INTO jobs_fts(jobs_fts, rowid, title, company, description) "
+          "VALUES ('delete', ?1, ?2, ?3, ?4)");
   for (auto* stmt : {&by_external, &by_url, &by_hash, &insert, &update, &company, &skill,
-                     &clear_skills, &add_skill, &index}) {
+                     &clear_skills, &add_skill, &index, &index_one, &old_text, &unindex}) {
     if (!*stmt) return stmt->error();
   }
   return JobWriter(std::make_unique<Statements>(Statements{
       std::move(*by_external), std::move(*by_url), std::move(*by_hash), std::move(*insert),
       std::move(*update), std::move(*company), std::move(*skill), std::move(*clear_skills),
-      std::move(*add_skill), std::move(*index), std::nullopt, 0, {}, {}}));
+      std::move(*add_skill), std::move(*index), std::move(*index_one), std::move(*old_text),
+      std::move(*unindex), {}, std::nullopt, 0, {}, {}}));
 }
 
 Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now) {
@@ -353,9 +366,10 @@ Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now) 
     }
   }
 
-  // The update trigger takes the old row out of the index: it must be in there already.
-  if (existing && s.pending_first && *existing >= *s.pending_first) {
-    if (auto done = flush(); !done) return done.error();
+  // An indexed job's old text leaves the index now (FTS5 needs the exact old values); a
+  // job inserted since the last flush is not in the index yet and goes in with its new text.
+  if (existing && !(s.pending_first && *existing >= *s.pending_first)) {
+    if (auto done = unindex(*existing); !done) return done.error();
   }
   Statement& write = existing ? s.update : s.insert;
   bind_fields(write, job, hash);
@@ -378,15 +392,45 @@ Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now) 
   return result;
 }
 
+Result<void> JobWriter::unindex(model::JobId id) {
+  Statements& s = *statements_;
+  if (std::find(s.reindex.begin(), s.reindex.end(), id) != s.reindex.end()) return {};
+  s.old_text.bind(1, id);
+  auto old = s.old_text.step();
+  if (!old) return old.error();
+  if (!*old) {
+    s.old_text.reset();
+    return {};
+  }
+  s.unindex.bind(1, id);
+  s.unindex.bind(2, s.old_text.column_text(0));
+  s.unindex.bind(3, s.old_text.column_text(1));
+  s.unindex.bind(4, s.old_text.column_text(2));
+  s.old_text.reset();
+  auto done = s.unindex.run();
+  s.unindex.reset();
+  if (!done) return done.error();
+  s.reindex.push_back(id);
+  return {};
+}
+
 Result<void> JobWriter::flush() {
   Statements& s = *statements_;
-  if (!s.pending_first) return {};
-  s.index.bind(1, *s.pending_first);
-  s.index.bind(2, s.pending_last);
-  auto done = s.index.run();
-  s.index.reset();
-  if (!done) return done.error();
-  s.pending_first.reset();
+  if (s.pending_first) {
+    s.index.bind(1, *s.pending_first);
+    s.index.bind(2, s.pending_last);
+    auto done = s.index.run();
+    s.index.reset();
+    if (!done) return done.error();
+    s.pending_first.reset();
+  }
+  for (model::JobId id : s.reindex) {
+    s.index_one.bind(1, id);
+    auto done = s.index_one.run();
+    s.index_one.reset();
+    if (!done) return done.error();
+  }
+  s.reindex.clear();
   return {};
 }
 

@@ -35,13 +35,16 @@ class JobWriter {
   // Errors: busy, failed.
   Result<Upserted> upsert(const model::Job& job, std::string_view now);
 
-  // Adds the jobs inserted since the last flush to the full-text index. Call it inside the
-  // transaction, before its commit. Errors: busy, failed.
+  // Adds the jobs inserted or updated since the last flush to the full-text index. Call it
+  // inside the transaction, before its commit: until then those jobs are not found by text
+  // search (never wrongly found, and the index stays consistent). Errors: busy, failed.
   Result<void> flush();
 
  private:
   struct Statements;
   explicit JobWriter(std::unique_ptr<Statements> statements);
+  // Takes an indexed job's current text out of the full-text index; flush() puts it back.
+  Result<void> unindex(model::JobId id);
   // Replaces the job's rows in job_skills (skills rows created as needed).
   Result<void> write_skills(model::JobId id, const std::vector<model::JobSkill>& skills);
   std::unique_ptr<Statements> statements_;

@@ -221,7 +221,7 @@ TEST_CASE("config list and init parse in every machine-readable format", "[cli]"
   CHECK(init == nlohmann::json{{"path", db.string()},
                                {"created", true},
                                {"schema_version_before", 0},
-                               {"schema_version", 2}});
+                               {"schema_version", 4}});
   run = run_hg({"init", "--jsonl"}, db, options);
   REQUIRE(run.exit_code == 0);
   REQUIRE(lines_of(run.out).size() == 1);
@@ -230,7 +230,7 @@ TEST_CASE("config list and init parse in every machine-readable format", "[cli]"
   REQUIRE(run.exit_code == 0);
   CHECK(parse_csv(run.out) == std::vector<std::vector<std::string>>{
                                   {"path", "created", "schema_version_before", "schema_version"},
-                                  {db.string(), "false", "2", "2"}});
+                                  {db.string(), "false", "4", "4"}});
 
   run = run_hg({"config", "get", "jobs.limit", "--csv"}, db, options);
   REQUIRE(run.exit_code == 0);
@@ -243,7 +243,7 @@ TEST_CASE("config list and init parse in every machine-readable format", "[cli]"
   run = run_hg({"config", "list", "--json"}, db, options);
   REQUIRE(run.exit_code == 0);
   const auto config = nlohmann::json::parse(run.out);
-  REQUIRE(config.size() == 5);
+  REQUIRE(config.size() == 8);
   CHECK(config[0] == nlohmann::json{{"key", "store.path"},
                                     {"value", db.string()},
                                     {"origin", "env HG_DB"},
@@ -251,13 +251,13 @@ TEST_CASE("config list and init parse in every machine-readable format", "[cli]"
   run = run_hg({"config", "list", "--jsonl"}, db, options);
   REQUIRE(run.exit_code == 0);
   const auto jsonl = lines_of(run.out);
-  REQUIRE(jsonl.size() == 5);
+  REQUIRE(jsonl.size() == 8);
   for (std::size_t i = 0; i < jsonl.size(); ++i)
     CHECK(nlohmann::json::parse(jsonl[i]) == config[i]);
   run = run_hg({"config", "list", "--csv"}, db, options);
   REQUIRE(run.exit_code == 0);
   const auto csv = parse_csv(run.out);
-  REQUIRE(csv.size() == 6);
+  REQUIRE(csv.size() == 9);
   CHECK(csv[0] == std::vector<std::string>{"key", "value", "origin", "description"});
   CHECK(csv[5][0] == "jobs.limit");
   CHECK(csv[5][1] == "20");

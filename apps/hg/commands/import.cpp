@@ -8,6 +8,8 @@
 
 #include "../commands.hpp"
 #include "../output.hpp"
+#include "../enrichers.hpp"
+#include "../enrichers.hpp"
 #include "ingest/import.hpp"
 #include "model/json.hpp"
 #include "util/strings.hpp"
@@ -21,6 +23,7 @@ struct ImportArgs {
   std::vector<std::string> maps;
   std::string source;
   bool dry_run = false;
+  bool raw = false;
   std::size_t chunk_size = 0;
   std::vector<std::string> profile_files;
   std::string profile_name;
@@ -83,6 +86,9 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
   if (!options) return options.error();
   auto file = open_input(args.file);
   if (!file) return context(file.error(), fmt::format("import: {}", args.file));
+  auto enrichers = EnricherSet::load(session);
+  if (!enrichers) return enrichers.error();
+  if (!args.raw) options->enrich = &enrichers->enrichers();
   auto db = session.open_store();
   if (!db) return db.error();
   std::istream& in = *file ? **file : std::cin;
@@ -227,6 +233,8 @@ void add_import_command(CLI::App& root, Session& session) {
                    "Source name for records without one (config import.source; default import)")
       ->type_name("NAME");
   jobs->add_flag("--dry-run", args->dry_run, "Read and check every record, store nothing");
+  jobs->add_flag("--no-enrich", args->raw,
+                 "Store records as mapped: derive no place, salary, visa or skills facts");
   jobs->add_option("--chunk-size", args->chunk_size,
                    "Records per transaction (config import.chunk_size; default 5000)")
       ->check(CLI::PositiveNumber)->type_name("N");

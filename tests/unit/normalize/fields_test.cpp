@@ -32,14 +32,23 @@ TEST_CASE("employment_type maps spellings to one code", "[normalize]") {
   CHECK(employment_type("Permanent") == "full_time");
   CHECK(employment_type("Part Time") == "part_time");
   CHECK(employment_type("CONTRACTOR") == "contract");
-  CHECK(employment_type("Freelance") == "contract");
+  CHECK(employment_type("Freelance") == "freelance");  // as employment_type_from_text says
   CHECK(employment_type("Temp") == "temporary");
   CHECK(employment_type("Intern") == "internship");
   CHECK(employment_type("Werkstudent") == "internship");
   CHECK(employment_type("VOLUNTEER") == "volunteer");
   CHECK(employment_type("Per Diem") == "per_diem");
+  SECTION("one or two words in another language") {
+    CHECK(employment_type("Vollzeit") == "full_time");
+    CHECK(employment_type("CDI") == "full_time");
+    CHECK(employment_type("Temps partiel") == "part_time");
+    CHECK(employment_type("Befristet") == "contract");
+    CHECK(employment_type("Praktikum") == "internship");
+    CHECK(employment_type("ZZP") == "freelance");
+    CHECK(employment_type("Seasonal") == "temporary");
+  }
   SECTION("unknown text is lower-cased with _ for separators") {
-    CHECK(employment_type("Seasonal  Work!") == "seasonal_work");
+    CHECK(employment_type("Shift  Work!") == "shift_work");
     CHECK(employment_type("Full-time, Contract") == "full_time_contract");
     CHECK(employment_type("  ") == "");
   }
@@ -88,7 +97,8 @@ TEST_CASE("amount reads plain figures with separators, currency and k", "[normal
   }
 }
 
-TEST_CASE("date keeps ISO 8601 canonical and reads epoch seconds and milliseconds", "[normalize]") {
+TEST_CASE("date keeps ISO 8601 canonical and reads epoch seconds, milliseconds and RFC 2822",
+          "[normalize]") {
   CHECK(date("2026-01-05") == "2026-01-05");
   CHECK(date(" 2026-01-05T10:00:00+01:00 ") == "2026-01-05T09:00:00Z");
   CHECK(date("2026-01-05 10:00") == "2026-01-05T10:00:00Z");
@@ -96,6 +106,9 @@ TEST_CASE("date keeps ISO 8601 canonical and reads epoch seconds and millisecond
   CHECK(date("1767225600000") == "2026-01-01T00:00:00Z");  // milliseconds
   CHECK(date("1767225600999") == "2026-01-01T00:00:00Z");  // milliseconds are dropped
   CHECK(date("946684800") == "2000-01-01T00:00:00Z");
+  CHECK(date("Fri, 10 Jul 2026 22:45:30 +0000") == "2026-07-10T22:45:30Z");  // RSS
+  CHECK(date("2023-07-25 17:53:46 UTC") == "2023-07-25T17:53:46Z");          // Recruitee
+  CHECK(date("July 31, 2023") == "2023-07-31");
   SECTION("nothing else is a date") {
     for (const char* text : {"", "0", "-1767225600", "yesterday", "2026-13-01", "1.7e9",
                              "99999999999999", "32503680001"}) {

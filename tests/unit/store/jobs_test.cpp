@@ -36,6 +36,7 @@ Upserted upsert(const Db& db, const model::Job& job, std::string_view now = kMon
   REQUIRE(writer);
   auto done = writer->upsert(job, now);
   REQUIRE(done);
+  REQUIRE(writer->flush());  // into the full-text index, as every writer does before commit
   return *done;
 }
 
@@ -100,11 +101,13 @@ TEST_CASE("JobWriter::upsert inserts, then finds the same job unchanged or updat
   model::Job job = make_job("42", "Backend engineer", "Initech");
   job.description = "Go and SQL";
   auto first = writer->upsert(job, kMonday);
+  REQUIRE(writer->flush());
   REQUIRE(first);
   CHECK(first->outcome == UpsertOutcome::inserted);
 
   SECTION("an identical job is unchanged and not written at all") {
     auto again = writer->upsert(job, kTuesday);
+    REQUIRE(writer->flush());
     REQUIRE(again);
     CHECK(again->outcome == UpsertOutcome::unchanged);
     CHECK(again->id == first->id);
@@ -113,6 +116,7 @@ TEST_CASE("JobWriter::upsert inserts, then finds the same job unchanged or updat
   SECTION("a changed field updates the row in place and keeps first_seen") {
     job.title = "Senior backend engineer";
     auto again = writer->upsert(job, kTuesday);
+    REQUIRE(writer->flush());
     REQUIRE(again);
     CHECK(again->outcome == UpsertOutcome::updated);
     CHECK(again->id == first->id);
@@ -130,6 +134,7 @@ TEST_CASE("JobWriter::upsert inserts, then finds the same job unchanged or updat
   SECTION("the same external id from another source is another job") {
     job.source = "other-board";
     auto again = writer->upsert(job, kTuesday);
+    REQUIRE(writer->flush());
     REQUIRE(again);
     CHECK(again->outcome == UpsertOutcome::inserted);
     CHECK(again->id != first->id);
@@ -261,6 +266,7 @@ class ListedJobs {
     closed.closed_at = "2026-01-15T00:00:00Z";
     for (const model::Job* job : {&cpp, &data, &web, &closed}) {
       REQUIRE(writer->upsert(*job, kTuesday));
+      REQUIRE(writer->flush());
     }
   }
   std::vector<std::string> list(const JobFilter& filter) {
@@ -328,6 +334,49 @@ TEST_CASE("list_jobs searches text literally, whatever FTS5 syntax it holds", "[
     CHECK(jobs.list({.text = "title:engineer"}).empty());                  // no column filter
     CHECK(jobs.list({.text = "-rust"}) == Titles{"Senior C++ Engineer"});  // no NOT
   }
+}
+
+}  // namespace
+}  // namespace hg::store
+
+namespace hg::store {
+namespace {
+
+TEST_CASE("an update keeps the full-text index in step, before and after a flush", "[store]") {
+  testing::TempStore store;
+  auto writer = JobWriter::create(store.db());
+  REQUIRE(writer);
+  model::Job job;
+  job.source = "board";
+  job.external_id = "fts-1";
+  job.title = "Pastry chef";
+  job.company = "Bakery";
+  job.description = "croissants";
+  REQUIRE(writer->upsert(job, "2026-01-05T09:00:00Z"));
+  job.description = "baguettes";  // updated before the first flush: indexed once, new text
+  REQUIRE(writer->upsert(job, "2026-01-05T09:00:00Z"));
+  REQUIRE(writer->flush());
+  job.description = "brioche";  // updated after it: the old text leaves the index
+  REQUIRE(writer->upsert(job, "2026-01-05T09:00:00Z"));
+  REQUIRE(writer->flush());
+
+  auto found = [&store](const char* text) {
+    auto jobs = list_jobs(store.db(), JobFilter{.text = text, .any_word = false, .company = {},
+                                                .country = {}, .remote = {}, .since = {},
+                                                .min_salary = {}, .source = {},
+                                                .include_closed = false, .one_per_cluster = true,
+                                                .limit = 50, .offset = 0});
+    REQUIRE(jobs);
+    return jobs->size();
+  };
+  CHECK(found("brioche") == 1);
+  CHECK(found("croissants") == 0);
+  CHECK(found("baguettes") == 0);
+  CHECK(check_integrity(store.db()));
+  auto stmt = Statement::prepare(store.db(),
+                                 "INSERT INTO jobs_fts(jobs_fts, rank) VALUES ('integrity-check', 1)");
+  REQUIRE(stmt);
+  CHECK(stmt->run());
 }
 
 }  // namespace

@@ -1,0 +1,71 @@
+#include "enrichers.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "normalize/currency.hpp"
+#include "normalize/location.hpp"
+#include "normalize/visa.hpp"
+#include "skills/taxonomy.hpp"
+#include "util/embedded.hpp"
+
+namespace hg::cli {
+
+struct LoadedEnrichers {
+  normalize::Gazetteer places;
+  normalize::Rates rates;
+  normalize::SponsorRegister sponsors;
+  skills::Taxonomy skills;
+  ingest::Enrichers view;
+};
+
+Result<std::string> read_config_file(const Session& session, std::string_view key) {
+  auto config = session.config();
+  if (!config) return config.error();
+  const std::string path = (*config)->get(key).value_or("");
+  if (path.empty()) return std::string();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return fail(Errc::not_found, "config {}: {}: no such file", key, path);
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof()) return fail(Errc::failed, "config {}: {}: cannot read", key, path);
+  return text.str();
+}
+
+Result<EnricherSet> EnricherSet::load(const Session& session) {
+  auto config = session.config();
+  if (!config) return config.error();
+  auto places = normalize::Gazetteer::embedded();
+  if (!places) return places.error();
+  auto rates_override = read_config_file(session, "salary.rates_file");
+  if (!rates_override) return rates_override.error();
+  auto rates = normalize::Rates::load(normalize::builtin_rates_tsv(), *rates_override);
+  if (!rates) return context(rates.error(), "config salary.rates_file");
+  auto sponsors = normalize::SponsorRegister::load(
+      util::embedded_data("visa/uk_sponsors.txt").value_or(std::string_view{}));
+  if (!sponsors) return sponsors.error();
+  auto extra_skills = read_config_file(session, "skills.extra_file");
+  if (!extra_skills) return extra_skills.error();
+  auto skills = skills::Taxonomy::load_builtin(*extra_skills);
+  if (!skills) return context(skills.error(), "skills");
+
+  auto loaded = std::make_unique<LoadedEnrichers>(LoadedEnrichers{
+      std::move(*places), std::move(*rates), std::move(*sponsors), std::move(*skills), {}});
+  loaded->view.places = &loaded->places;
+  loaded->view.rates = &loaded->rates;
+  loaded->view.sponsors = &loaded->sponsors;
+  loaded->view.skills = &loaded->skills;
+  loaded->view.reporting_currency = (*config)->get("salary.reporting_currency").value_or("USD");
+  loaded->view.fetched_at = session.clock().now();
+  return EnricherSet(std::move(loaded));
+}
+
+EnricherSet::EnricherSet(std::unique_ptr<LoadedEnrichers> loaded) : loaded_(std::move(loaded)) {}
+EnricherSet::EnricherSet(EnricherSet&&) noexcept = default;
+EnricherSet::~EnricherSet() = default;
+const ingest::Enrichers& EnricherSet::enrichers() const { return loaded_->view; }
+
+}  // namespace hg::cli

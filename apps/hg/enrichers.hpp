@@ -1,0 +1,33 @@
+// The reference data import needs to derive facts (gazetteer, rates, sponsor register, skills
+// taxonomy), loaded once per run from what hg embeds plus the user's files named in config.
+#pragma once
+
+#include <memory>
+
+#include "ingest/enrich.hpp"
+#include "session.hpp"
+
+namespace hg::cli {
+
+struct LoadedEnrichers;
+
+// Owns the loaded tables; `enrichers()` points into them.
+class EnricherSet {
+ public:
+  // Errors: invalid_input for a broken user file (skills.extra_file, salary.rates_file),
+  // not_found when a configured file is missing.
+  static Result<EnricherSet> load(const Session& session);
+  EnricherSet(EnricherSet&&) noexcept;
+  ~EnricherSet();
+  const ingest::Enrichers& enrichers() const;
+
+ private:
+  explicit EnricherSet(std::unique_ptr<LoadedEnrichers> loaded);
+  std::unique_ptr<LoadedEnrichers> loaded_;
+};
+
+// The text of a user file named by a config key ("" when the key is unset). Errors:
+// not_found, failed; the message names the key.
+Result<std::string> read_config_file(const Session& session, std::string_view key);
+
+}  // namespace hg::cli

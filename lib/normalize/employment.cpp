@@ -1,0 +1,157 @@
+#include "normalize/employment.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "util/strings.hpp"
+
+namespace hg::normalize {
+namespace {
+
+constexpr std::size_t kMaxText = 200'000;
+constexpr std::size_t kShortWords = 6;
+
+enum Type { full_time, part_time, contract, temporary, internship, freelance, kTypes };
+
+constexpr std::array<std::string_view, kTypes> kCodes = {
+    "full_time", "part_time", "contract", "temporary", "internship", "freelance"};
+
+struct Cue {
+  std::string_view phrase;  // whole words, lower case, single spaces; trailing '*': a stem
+  Type type;
+  bool short_only = false;  // only in texts of at most kShortWords words
+};
+
+constexpr auto kCues = std::to_array<Cue>({
+    // full time / permanent
+    {"full time", full_time}, {"fulltime", full_time}, {"vollzeit*", full_time},
+    {"festanstellung", full_time}, {"unbefristet*", full_time}, {"temps plein", full_time},
+    {"plein temps", full_time}, {"temps complet", full_time}, {"cdi", full_time},
+    {"jornada completa", full_time}, {"tiempo completo", full_time},
+    {"contrato indefinido", full_time}, {"voltijd", full_time}, {"vast contract", full_time},
+    {"vaste baan", full_time}, {"permanent position", full_time},
+    {"permanent role", full_time}, {"permanent", full_time, true}, {"fte", full_time, true},
+    {"full", full_time, true},
+    // part time
+    {"part time", part_time}, {"parttime", part_time}, {"teilzeit*", part_time},
+    {"halbtags", part_time}, {"minijob", part_time}, {"temps partiel", part_time},
+    {"mi temps", part_time}, {"media jornada", part_time}, {"tiempo parcial", part_time},
+    {"jornada parcial", part_time}, {"deeltijd", part_time}, {"part", part_time, true},
+    // contract / fixed term
+    {"contract position", contract}, {"contract role", contract}, {"contract basis", contract},
+    {"contract to hire", contract}, {"contract to perm", contract}, {"contract job", contract},
+    {"contract assignment", contract}, {"contract opportunity", contract},
+    {"contract employee", contract}, {"contingent worker", contract},
+    {"contingent position", contract}, {"contingent role", contract},
+    {"contract w2", contract}, {"w2 contract", contract}, {"independent contractor", contract},
+    {"1099 contractor", contract}, {"corp to corp", contract}, {"c2c", contract},
+    {"fixed term", contract}, {"befristet*", contract}, {"zeitvertrag", contract},
+    {"cdd", contract}, {"durée déterminée", contract}, {"contrato temporal", contract},
+    {"contrato por obra", contract}, {"contrato eventual", contract}, {"tijdelijk*", contract},
+    {"contract", contract, true}, {"contractor", contract, true}, {"contrat", contract, true},
+    // temporary
+    {"temporary", temporary}, {"seasonal", temporary}, {"temp to hire", temporary},
+    {"aushilfe", temporary}, {"saisonarbeit", temporary}, {"intérim", temporary},
+    {"interim", temporary, true}, {"temporal", temporary, true}, {"temp", temporary, true},
+    {"saisonnier", temporary},
+    // internship
+    {"internship", internship}, {"praktikum", internship},
+    {"pflichtpraktikum", internship}, {"praktikant*", internship},
+    {"werkstudent*", internship}, {"stagiaire", internship}, {"stage de", internship},
+    {"offre de stage", internship}, {"prácticas", internship}, {"practicas", internship},
+    {"becario", internship}, {"becaria", internship}, {"stagiair", internship},
+    {"stageplaats", internship}, {"afstudeerstage", internship}, {"meewerkstage", internship},
+    {"stage", internship, true}, {"intern", internship, true}, {"co op", internship, true},
+    // freelance
+    {"freelance", freelance}, {"freelancer", freelance}, {"freiberuflich*", freelance},
+    {"freiberufler*", freelance}, {"selbstständig*", freelance}, {"indépendant*", freelance},
+    {"independant", freelance}, {"auto entrepreneur", freelance}, {"autónomo", freelance},
+    {"autonomo", freelance}, {"zzp", freelance}, {"zzp er", freelance},
+    {"self employed", freelance},
+});
+
+// " full time contract ": lower case, every ASCII non-alphanumeric a single space, padded.
+std::string padded_words(std::string_view text) {
+  std::string out = " ";
+  for (char c : util::to_lower(text)) {
+    const bool keep = std::isalnum(static_cast<unsigned char>(c)) ||
+                      static_cast<unsigned char>(c) >= 0x80;
+    if (!keep && out.back() == ' ') continue;
+    out.push_back(keep ? c : ' ');
+  }
+  if (out.back() != ' ') out.push_back(' ');
+  return out;
+}
+
+// Words after a cue that make it describe other staff, not this job: "part-time employees
+// get a membership", "available for most full-time positions".
+bool about_others(const std::string& words, std::size_t after) {
+  for (std::string_view noun : {"employee", "employees", "staff", "positions", "workers",
+                                "associates", "faculty", "team members", "roles", "jobs"}) {
+    if (words.compare(after, noun.size(), noun) == 0 &&
+        (after + noun.size() == words.size() || words[after + noun.size()] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The first place `phrase` stands in `words` as this job's type, or npos. Every occurrence is
+// blanked out, so that a shorter cue inside it ("contract" in "vast contract") is not found
+// again: kCues lists phrases before the words they contain.
+std::size_t take_cue(std::string& words, std::string_view phrase, bool short_text) {
+  const bool stem = phrase.ends_with('*');
+  if (stem) phrase.remove_suffix(1);
+  std::string needle = " ";
+  needle += phrase;
+  if (!stem) needle += ' ';
+  std::size_t first = std::string::npos;
+  for (std::size_t at = words.find(needle); at != std::string::npos;
+       at = words.find(needle, at + 1)) {
+    std::size_t end = at + 1 + phrase.size();               // the space after the phrase
+    while (end < words.size() && words[end] != ' ') ++end;  // or after a stem's word
+    if (first == std::string::npos && (short_text || !about_others(words, end + 1))) first = at;
+    std::fill(words.begin() + static_cast<std::ptrdiff_t>(at) + 1,
+              words.begin() + static_cast<std::ptrdiff_t>(end), '#');
+  }
+  return first;
+}
+
+// "Job Type: …", "Employment type: …": what follows is a field value, however long the list.
+bool has_type_label(const std::string& words) {
+  for (std::string_view label : {" job type", " employment type", " type of employment",
+                                 " contract type", " beschäftigungsart", " anstellungsart",
+                                 " type de contrat", " tipo de contrato", " dienstverband",
+                                 " arbeitszeit", " jornada"}) {
+    if (words.find(label) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string employment_type_from_text(std::string_view text) {
+  std::string words = padded_words(text.substr(0, kMaxText));
+  const std::size_t word_count =
+      static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ')) - 1;
+  const bool short_text = word_count <= kShortWords || has_type_label(words);
+  std::array<std::size_t, kTypes> first;
+  first.fill(std::string::npos);
+  for (const Cue& cue : kCues) {
+    if (cue.short_only && !short_text) continue;
+    const std::size_t at = take_cue(words, cue.phrase, short_text);
+    if (at < first[cue.type]) first[cue.type] = at;
+  }
+  int best = -1;
+  for (int type : {contract, temporary, internship, freelance}) {
+    if (first[type] != std::string::npos && (best < 0 || first[type] < first[best])) best = type;
+  }
+  if (best < 0) {
+    for (int type : {full_time, part_time}) {
+      if (first[type] != std::string::npos && (best < 0 || first[type] < first[best])) best = type;
+    }
+  }
+  return best < 0 ? std::string() : std::string(kCodes[static_cast<std::size_t>(best)]);
+}
+
+}  // namespace hg::normalize

@@ -1,0 +1,664 @@
+// parse_location: segments -> comma groups -> words -> gazetteer matches -> places.
+#include "normalize/location.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace hg::normalize {
+namespace {
+
+// ASCII folding of U+00C0..U+024F (generated with bench/build_places_data.py's fold_char);
+// " " breaks a word (× ÷).
+constexpr std::array<std::string_view, 400> kLatinFold = {
+    "a", "a",  "a",  "a",  "a",  "a",  "ae", "c",  "e",  "e",  "e",  "e",  "i",  "i", "i",  "i",
+    "d", "n",  "o",  "o",  "o",  "o",  "o",  " ",  "o",  "u",  "u",  "u",  "u",  "y", "th", "ss",
+    "a", "a",  "a",  "a",  "a",  "a",  "ae", "c",  "e",  "e",  "e",  "e",  "i",  "i", "i",  "i",
+    "d", "n",  "o",  "o",  "o",  "o",  "o",  " ",  "o",  "u",  "u",  "u",  "u",  "y", "th", "y",
+    "a", "a",  "a",  "a",  "a",  "a",  "c",  "c",  "c",  "c",  "c",  "c",  "c",  "c", "d",  "d",
+    "d", "d",  "e",  "e",  "e",  "e",  "e",  "e",  "e",  "e",  "e",  "e",  "g",  "g", "g",  "g",
+    "g", "g",  "g",  "g",  "h",  "h",  "h",  "h",  "i",  "i",  "i",  "i",  "i",  "i", "i",  "i",
+    "i", "i",  "ij", "ij", "j",  "j",  "k",  "k",  "k",  "l",  "l",  "l",  "l",  "l", "l",  "l",
+    "l", "l",  "l",  "n",  "n",  "n",  "n",  "n",  "n",  "n",  "n",  "n",  "o",  "o", "o",  "o",
+    "o", "o",  "oe", "oe", "r",  "r",  "r",  "r",  "r",  "r",  "s",  "s",  "s",  "s", "s",  "s",
+    "s", "s",  "t",  "t",  "t",  "t",  " ",  " ",  "u",  "u",  "u",  "u",  "u",  "u", "u",  "u",
+    "u", "u",  "u",  "u",  "w",  "w",  "y",  "y",  "y",  "z",  "z",  "z",  "z",  "z", "z",  "s",
+    " ", " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ", " ",  " ",
+    " ", " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ", " ",  " ",
+    "o", "o",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ", " ",  "u",
+    "u", " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ", " ",  " ",
+    " ", " ",  " ",  " ",  "dz", "dz", "dz", "lj", "lj", "lj", "nj", "nj", "nj", "a", "a",  "i",
+    "i", "o",  "o",  "u",  "u",  "u",  "u",  "u",  "u",  "u",  "u",  "u",  "u",  " ", "a",  "a",
+    "a", "a",  " ",  " ",  " ",  " ",  "g",  "g",  "k",  "k",  "o",  "o",  "o",  "o", " ",  " ",
+    "j", "dz", "dz", "dz", "g",  "g",  " ",  " ",  "n",  "n",  "a",  "a",  " ",  " ", " ",  " ",
+    "a", "a",  "a",  "a",  "e",  "e",  "e",  "e",  "i",  "i",  "i",  "i",  "o",  "o", "o",  "o",
+    "r", "r",  "r",  "r",  "u",  "u",  "u",  "u",  "s",  "s",  "t",  "t",  " ",  " ", "h",  "h",
+    " ", " ",  " ",  " ",  " ",  " ",  "a",  "a",  "e",  "e",  "o",  "o",  "o",  "o", "o",  "o",
+    "o", "o",  "y",  "y",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ", " ",  " ",
+    " ", " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",  " ",
+};
+
+constexpr std::size_t kMaxWords = 24;        // per comma component
+constexpr std::size_t kMaxItems = 12;        // per segment
+constexpr std::size_t kMaxNgram = 5;         // words in the longest name looked up
+constexpr std::uint32_t kBigCity = 500'000;  // alone, a name this big is the city, not a region
+
+// One word of the input: its folded form and where it is in the component.
+struct Word {
+  std::string folded;
+  std::size_t begin = 0, end = 0;  // byte offsets in the component
+  bool upper = false;              // written in capitals ("CA", "U.S.")
+  bool digits = false;             // has a digit: ZIP codes, street numbers, UTC offsets
+};
+
+// Appends the folding of one code point at text[i]; returns its length in bytes, and
+// whether it belongs to a word.
+std::pair<std::size_t, bool> fold_code_point(std::string_view text, std::size_t i,
+                                             std::string& out) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    if (std::isalnum(c)) {
+      out.push_back(static_cast<char>(std::tolower(c)));
+      return {1, true};
+    }
+    return {1, c == '.' || c == '\'' || c == '`'};  // dropped inside a word: "U.S.", "O'Fallon"
+  }
+  std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (i + length > text.size()) length = text.size() - i;
+  if (length == 2) {
+    const char32_t cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+    if (cp >= 0xC0 && cp < 0xC0 + kLatinFold.size()) {
+      const std::string_view folded = kLatinFold[cp - 0xC0];
+      if (folded == " ") return {2, false};
+      out.append(folded);
+      return {2, true};
+    }
+  }
+  const std::string_view bytes = text.substr(i, length);
+  if (bytes == "\u2019" || bytes == "\u2018") return {length, true};  // ’ ‘ apostrophes
+  if (bytes == "\u2013" || bytes == "\u2014" || bytes == "\u2022" || bytes == "\u00b7" ||
+      bytes == "\u00a0") {
+    return {length, false};  // – — • · and no-break space
+  }
+  out.append(bytes);  // another script: kept, never matches a key
+  return {length, true};
+}
+
+std::vector<Word> words_of(std::string_view text, std::size_t max_words) {
+  std::vector<Word> words;
+  Word word;
+  bool in_word = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::string folded;
+    auto [length, part_of_word] = fold_code_point(text, i, folded);
+    if (part_of_word) {
+      if (!in_word) word = Word{.folded = {}, .begin = i, .end = i, .upper = true};
+      in_word = true;
+      for (char c : text.substr(i, length)) {
+        if (c >= 'a' && c <= 'z') word.upper = false;
+        if (c >= '0' && c <= '9') word.digits = true;
+      }
+      word.folded += folded;
+      word.end = i + length;
+    }
+    if ((!part_of_word || i + length >= text.size()) && in_word) {
+      in_word = false;
+      if (!word.folded.empty()) {
+        word.upper =
+            word.upper && std::any_of(text.begin() + static_cast<std::ptrdiff_t>(word.begin),
+                                      text.begin() + static_cast<std::ptrdiff_t>(word.end),
+                                      [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+        words.push_back(std::move(word));
+        if (words.size() == max_words) break;
+      }
+    }
+    i += length;
+  }
+  return words;
+}
+
+enum class Mode { none, onsite, remote, hybrid };  // a later mode wins over an earlier one
+
+struct ModePhrase {
+  std::string_view words;  // folded
+  Mode mode;
+};
+constexpr ModePhrase kModePhrases[] = {
+    {"work from home", Mode::remote}, {"home based", Mode::remote}, {"home office", Mode::remote},
+    {"on site", Mode::onsite},        {"in office", Mode::onsite},  {"in person", Mode::onsite},
+    {"office based", Mode::onsite},   {"remote", Mode::remote},     {"remotely", Mode::remote},
+    {"anywhere", Mode::remote},       {"worldwide", Mode::remote},  {"wfh", Mode::remote},
+    {"telecommute", Mode::remote},    {"telework", Mode::remote},   {"distributed", Mode::remote},
+    {"hybrid", Mode::hybrid},         {"onsite", Mode::onsite},
+};
+
+// Names of areas wider than a country, as remote jobs state them.
+struct RegionWord {
+  std::string_view key;   // folded
+  std::string_view name;  // what remote_regions gets
+};
+constexpr RegionWord kRegionWords[] = {
+    {"eu", "EU"},
+    {"european union", "EU"},
+    {"europe", "Europe"},
+    {"european", "Europe"},
+    {"emea", "EMEA"},
+    {"latam", "LATAM"},
+    {"latin america", "LATAM"},
+    {"south america", "South America"},
+    {"apac", "APAC"},
+    {"asia pacific", "APAC"},
+    {"americas", "Americas"},
+    {"north america", "North America"},
+    {"northern america", "North America"},
+    {"asia", "Asia"},
+    {"africa", "Africa"},
+    {"oceania", "Oceania"},
+    {"middle east", "Middle East"},
+    {"mena", "MENA"},
+    {"dach", "DACH"},
+    {"nordics", "Nordics"},
+    {"nordic countries", "Nordics"},
+    {"scandinavia", "Nordics"},
+    {"cee", "CEE"},
+};
+
+// Words that do not stop a component from counting as fully understood ("Greater London
+// Area", "US only", "Anywhere in the World", "Berlin office"); time zones included.
+constexpr std::string_view kFiller[] = {
+    "greater",   "area",      "metro",    "metropolitan", "region",
+    "office",    "offices",   "hq",       "headquarters", "only",
+    "based",     "in",        "the",      "of",           "and",
+    "or",        "from",      "within",   "world",        "timezone",
+    "timezones", "time",      "zone",     "zones",        "tz",
+    "job",       "jobs",      "fully",    "full",         "candidates",
+    "residents", "must",      "be",       "located",      "location",
+    "locations", "near",      "around",   "city",         "county",
+    "state",     "province",  "downtown", "centre",       "center",
+    "hub",       "campus",    "team",     "global",       "multiple",
+    "various",   "any",       "all",      "other",        "countries",
+    "country",   "e",         "g",        "eg",           "etc",
+    "friendly",  "preferred", "possible", "optional",     "ok",
+    "first",     "utc",       "gmt",      "cet",          "cest",
+    "est",       "edt",       "pst",      "pdt",          "cst",
+    "cdt",       "mst",       "hours",    "overlap",      "with",
+};
+
+bool is_filler(const Word& word) {
+  return word.digits ||
+         std::find(std::begin(kFiller), std::end(kFiller), word.folded) != std::end(kFiller);
+}
+
+// What one stretch of words named: gazetteer entries, a region word, or text nothing knows.
+struct Item {
+  std::vector<std::uint32_t> entries;
+  std::string_view region_word;
+  std::string text;  // as written
+  bool zip = false;  // a US ZIP code follows ("CA 94103"): a US state, not a country or town
+};
+
+struct Scan {
+  std::vector<Item> items;
+  bool covered = true;  // every word was matched, a mode phrase, or filler
+  std::size_t end = 0;  // the word after the last item
+};
+
+// Words that never name a place on their own, though some gazetteer entry is called so
+// ("West" in "West Dover", "Springs" in "Glenwood Springs").
+constexpr std::string_view kNeverAlone[] = {
+    "north",   "south",  "east",  "west",    "central",  "northern", "southern", "eastern",
+    "western", "upper",  "lower", "new",     "old",      "great",    "little",   "saint",
+    "st",      "san",    "santa", "fort",    "port",     "mount",    "lake",     "university",
+    "college", "valley", "beach", "springs", "park",     "hills",    "heights",  "village",
+    "island",  "bay",    "river", "falls",   "junction", "mission",  "union",    "grove",
+};
+
+// Words of a street address ("6500 Alamo Ct", "1400 Parkmoor Avenue").
+constexpr std::string_view kStreetWords[] = {
+    "st",        "street", "rd",      "road", "ave",   "avenue",  "dr",     "drive", "blvd",
+    "boulevard", "ln",     "lane",    "way",  "pkwy",  "parkway", "ct",     "court", "suite",
+    "ste",       "hwy",    "highway", "pl",   "place", "cir",     "circle", "pike",  "plaza",
+};
+
+template <std::size_t N>
+bool is_one_of(std::string_view word, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), word) != std::end(list);
+}
+
+bool city_only(const Gazetteer& g, const Item& item) {
+  return !item.entries.empty() &&
+         std::all_of(item.entries.begin(), item.entries.end(),
+                     [&](std::uint32_t i) { return g.entry(i).kind == Gazetteer::Kind::city; });
+}
+
+std::string join(const std::vector<Word>& words, std::size_t from, std::size_t count) {
+  std::string key;
+  for (std::size_t i = from; i < from + count; ++i) {
+    if (i > from) key.push_back(' ');
+    key += words[i].folded;
+  }
+  return key;
+}
+
+// The item for words[from, from + count), if the gazetteer or kRegionWords knows it.
+std::optional<Item> lookup(const Gazetteer& g, std::string_view text,
+                           const std::vector<Word>& words, std::size_t from, std::size_t count) {
+  bool upper = true;
+  for (std::size_t i = from; i < from + count; ++i) {
+    if (words[i].digits) return std::nullopt;
+    upper = upper && words[i].upper;
+  }
+  // Alone, a filler word is not a place ("Metro" in "D.C. Metro Area"), except as a state
+  // code written in capitals ("OK", "IN").
+  const Word& first = words[from];
+  if (count == 1 && (is_one_of(first.folded, kNeverAlone) ||
+                     (is_filler(first) && !(first.upper && first.folded.size() == 2)))) {
+    return std::nullopt;
+  }
+  const std::string key = join(words, from, count);
+  Item item;
+  item.text = text.substr(words[from].begin, words[from + count - 1].end - words[from].begin);
+  for (const RegionWord& region : kRegionWords) {
+    if (region.key == key && (key.size() > 3 || upper)) {
+      item.region_word = region.name;
+      return item;
+    }
+  }
+  for (auto i = g.find(key); i != Gazetteer::kNone; i = g.entry(i).next) {
+    if (!g.entry(i).needs_upper || upper) item.entries.push_back(i);
+  }
+  if (item.entries.empty()) return std::nullopt;
+  return item;
+}
+
+// Longest known names first, left to right, skipping words already used.
+Scan scan(const Gazetteer& g, std::string_view text, const std::vector<Word>& words,
+          const std::vector<bool>& used, std::size_t from) {
+  Scan result;
+  for (std::size_t i = from; i < words.size();) {
+    if (used[i]) {
+      ++i;
+      continue;
+    }
+    std::size_t run = 0;
+    while (i + run < words.size() && !used[i + run] && run < kMaxNgram) ++run;
+    bool found = false;
+    for (std::size_t n = run; n >= 1 && !found; --n) {
+      if (auto item = lookup(g, text, words, i, n)) {
+        // Two town names side by side are one name nobody knows ("Glenwood Springs").
+        if (!result.items.empty() && result.end == i && city_only(g, result.items.back()) &&
+            city_only(g, *item)) {
+          result.covered = false;
+        }
+        result.items.push_back(std::move(*item));
+        i += n;
+        result.end = i;
+        found = true;
+      }
+    }
+    if (found) continue;
+    if (!is_filler(words[i])) result.covered = false;
+    ++i;
+  }
+  return result;
+}
+
+// Whether `country` names the country that `region` is a region of.
+bool same_country(const Gazetteer& g, const Item& country, const Item& region) {
+  for (std::uint32_t i : country.entries) {
+    if (g.entry(i).kind != Gazetteer::Kind::country) continue;
+    const std::string_view iso2 = g.countries()[g.entry(i).index].iso2;
+    for (std::uint32_t j : region.entries) {
+      const Gazetteer::Entry& e = g.entry(j);
+      if (e.kind == Gazetteer::Kind::region && g.regions()[e.index].country == iso2) return true;
+    }
+  }
+  return false;
+}
+
+// The text from the first to the last word from `from` on that is not a mode phrase.
+std::string span(std::string_view text, const std::vector<Word>& words,
+                 const std::vector<bool>& used, std::size_t from) {
+  std::size_t first = words.size(), last = 0;
+  for (std::size_t i = from; i < words.size(); ++i) {
+    if (used[i]) continue;
+    first = std::min(first, i);
+    last = i;
+  }
+  if (first == words.size()) return {};
+  return std::string(text.substr(words[first].begin, words[last].end - words[first].begin));
+}
+
+// Items of one comma-separated component; raises `mode` for "remote", "hybrid", "on-site".
+// `near_end`: one of the last two components, where "10115 Berlin" is a postcode and a town;
+// further left a number starts a street address.
+void component_items(const Gazetteer& g, std::string_view text, bool near_end, Mode& mode,
+                     std::vector<Item>& out) {
+  const std::vector<Word> words = words_of(text, kMaxWords);
+  if (!words.empty() && words[0].digits) {
+    const bool street = std::any_of(words.begin(), words.end(), [](const Word& w) {
+      return is_one_of(w.folded, kStreetWords);
+    });
+    if (street || !near_end) return;
+  }
+  std::vector<bool> used(words.size(), false);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    for (const ModePhrase& phrase : kModePhrases) {
+      const std::size_t n =
+          static_cast<std::size_t>(std::count(phrase.words.begin(), phrase.words.end(), ' ')) + 1;
+      if (i + n > words.size() || join(words, i, n) != phrase.words) continue;
+      mode = std::max(mode, phrase.mode);
+      std::fill_n(used.begin() + static_cast<std::ptrdiff_t>(i), n, true);
+      break;
+    }
+  }
+  Scan found = scan(g, text, words, used, 0);
+  // "Acme Corp in Glen Burnie, MD": the place follows the last lower-case "in".
+  std::size_t from = 0;
+  if (!found.covered) {
+    for (std::size_t i = words.size(); i-- > 1;) {
+      if (words[i].folded == "in" && !words[i].upper && !used[i]) {
+        from = i + 1;
+        found = scan(g, text, words, used, from);
+        break;
+      }
+    }
+  }
+  if (found.covered) {
+    // A town known only by part of its name ("Dodge Center", with "center" a filler word)
+    // keeps its whole name if it ends up unknown_town().
+    // "US-GA": the state alone says it.
+    if (found.items.size() == 2 && same_country(g, found.items[0], found.items[1])) {
+      found.items.erase(found.items.begin());
+    }
+    if (found.items.size() == 1) found.items[0].text = span(text, words, used, from);
+    if (!found.items.empty()) {
+      for (std::size_t i = found.end; i < words.size(); ++i) {
+        const std::string& w = words[i].folded;
+        const bool five_digits = w.size() == 5 && std::all_of(w.begin(), w.end(), [](char c) {
+                                   return c >= '0' && c <= '9';
+                                 });
+        if (five_digits) found.items.back().zip = true;
+      }
+    }
+    for (Item& item : found.items) out.push_back(std::move(item));
+    return;
+  }
+  // Nothing known by that name: keep the text, unless it looks like a street address.
+  for (std::size_t i = from; i < words.size(); ++i) {
+    if (!used[i] && words[i].digits) return;
+  }
+  std::string rest = span(text, words, used, from);
+  if (!rest.empty()) out.push_back({{}, {}, std::move(rest)});
+}
+
+// What the trailing "qualifier" items of a group pin down: "…, CA" or "…, England, UK".
+struct Constraint {
+  std::size_t count = 0;  // qualifier items at the end of the group
+  std::string_view country;
+  const Gazetteer::Region* region = nullptr;
+};
+
+bool allows(const Constraint& c, const Gazetteer::City& city) {
+  if (!c.country.empty() && city.country != c.country) return false;
+  return c.region == nullptr || city.admin1 == c.region->code;
+}
+
+// The most populous city the item can name under `c`, preferring names over alternate names.
+const Gazetteer::City* best_city(const Gazetteer& g, const Item& item, const Constraint& c) {
+  const Gazetteer::City* best = nullptr;
+  double best_score = -1;
+  for (std::uint32_t i : item.entries) {
+    const Gazetteer::Entry& e = g.entry(i);
+    if (e.kind != Gazetteer::Kind::city) continue;
+    const Gazetteer::City& city = g.cities()[e.index];
+    if (!allows(c, city)) continue;
+    const double score = city.population * (e.alias && !e.needs_upper ? 0.2 : 1.0) + 1;
+    if (score > best_score) best = &city, best_score = score;
+  }
+  return best;
+}
+
+Place city_place(const Gazetteer& g, const Gazetteer::City& city) {
+  const Gazetteer::Region* region = g.region(city.country, city.admin1);
+  return {std::string(city.name), region ? std::string(region->name) : std::string(),
+          std::string(city.country), city.lat, city.lon};
+}
+
+Place constraint_place(const Constraint& c, std::string city) {
+  return {std::move(city), c.region ? std::string(c.region->name) : std::string(),
+          std::string(c.country), std::nullopt, std::nullopt};
+}
+
+// An item with no qualifier to lean on: a country's name beats a big city, which beats a
+// region (unless the region is the city's own, like Berlin or Hamburg), a code or a small town.
+std::optional<Place> standalone_place(const Gazetteer& g, const Item& item) {
+  std::optional<Place> best;
+  double best_score = 0;
+  const Gazetteer::City* city = best_city(g, item, {});
+  for (std::uint32_t i : item.entries) {
+    const Gazetteer::Entry& e = g.entry(i);
+    double score = 0;
+    Place place;
+    if (e.kind == Gazetteer::Kind::country) {
+      score = e.needs_upper ? 2 : 3;
+      place.country = g.countries()[e.index].iso2;
+    } else if (e.kind == Gazetteer::Kind::region) {
+      const Gazetteer::Region& region = g.regions()[e.index];
+      if (city && city->country == region.country && city->admin1 == region.code) continue;
+      const Gazetteer::Country* country = g.country(region.country);
+      // The same region name in two countries ("Florida"): the more populous country's.
+      score = (e.needs_upper ? 1 : 1.5) +
+              (country ? static_cast<double>(country->population) / 1e10 : 0);
+      place = {{}, std::string(region.name), std::string(region.country), {}, {}};
+    } else if (&g.cities()[e.index] == city) {
+      score = city->population >= kBigCity || (e.alias && e.needs_upper) ? 2.5 : 1.2;
+      place = city_place(g, *city);
+    }
+    if (score > best_score) best = place, best_score = score;
+  }
+  return best;
+}
+
+// Ways to read the last one or two items as country and/or region. After a town nobody
+// knows, a region is the likelier reading ("Parlier, CA" is in California, not Canada).
+std::vector<Constraint> constraints(const Gazetteer& g, const std::vector<Item>& group) {
+  std::vector<Constraint> out{Constraint{}};
+  if (group.size() < 2) return out;  // alone, standalone_place() weighs every reading
+  std::vector<Constraint> regions, countries;
+  // "…, CA 94103": the last item is a US state (Puerto Rico and the other territories with
+  // ZIP codes are countries in ISO 3166, and read as usual).
+  const bool zip =
+      group.back().zip &&
+      std::any_of(group.back().entries.begin(), group.back().entries.end(), [&](auto i) {
+        const Gazetteer::Entry& e = g.entry(i);
+        return e.kind == Gazetteer::Kind::region && g.regions()[e.index].country == "US";
+      });
+  if (zip) out.clear();
+  for (std::uint32_t i : group.back().entries) {
+    const Gazetteer::Entry& e = g.entry(i);
+    if (e.kind == Gazetteer::Kind::region) {
+      const Gazetteer::Region& r = g.regions()[e.index];
+      if (!zip || r.country == "US") regions.push_back({1, r.country, &r});
+    } else if (e.kind == Gazetteer::Kind::country && !zip) {
+      countries.push_back({1, g.countries()[e.index].iso2, nullptr});
+    }
+  }
+  for (auto* list : {&regions, &countries}) out.insert(out.end(), list->begin(), list->end());
+  for (const Constraint& country : countries) {
+    for (std::uint32_t i : group[group.size() - 2].entries) {
+      const Gazetteer::Entry& e = g.entry(i);
+      if (e.kind != Gazetteer::Kind::region) continue;
+      const Gazetteer::Region& r = g.regions()[e.index];
+      if (r.country != country.country) continue;
+      const Constraint c{2, r.country, &r};
+      // "Zürich, Switzerland" names the city, not only its canton.
+      if (group.size() == 2 && best_city(g, group[0], c)) continue;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Whether the item right before the qualifiers is a town the gazetteer does not know there
+// ("Parlier, CA"; "Los Alamos, NM", though Chile has a Los Álamos). Only that item: earlier
+// unknown text is a company or a street ("Acme Inc., 1 Main St, Palo Alto, CA").
+bool unknown_town(const Gazetteer& g, const std::vector<Item>& group, std::size_t i,
+                  const Constraint& c) {
+  const Item& item = group[i];
+  if (c.count == 0 || i + c.count + 1 != group.size()) return false;
+  if (item.entries.empty()) return true;
+  if (best_city(g, item, c)) return false;
+  if (c.region) return true;  // "Lebanon, ME", "California, KY": towns named after places
+  return std::none_of(item.entries.begin(), item.entries.end(), [&](std::uint32_t entry) {
+    const Gazetteer::Entry& e = g.entry(entry);
+    return e.kind == Gazetteer::Kind::country ||
+           (e.kind == Gazetteer::Kind::region && g.regions()[e.index].country == c.country);
+  });
+}
+
+// How well a reading fits: 2 for each qualifier and each city found (unqualified: each item
+// best read as a city), 1 for anything else known.
+int fit(const Gazetteer& g, const std::vector<Item>& group, const Constraint& c) {
+  int score = 2 * static_cast<int>(c.count);
+  for (std::size_t i = 0; i + c.count < group.size(); ++i) {
+    if (group[i].entries.empty()) continue;
+    if (c.count == 0) {
+      auto place = standalone_place(g, group[i]);
+      score += place && !place->city.empty() ? 2 : 1;
+    } else {
+      score += best_city(g, group[i], c) ? 2 : 1;
+    }
+  }
+  return score;
+}
+
+// Places of one group of items that were written together ("San Francisco, CA 94103").
+void resolve_group(const Gazetteer& g, const std::vector<Item>& group, std::vector<Place>& out) {
+  if (group.empty()) return;
+  // Best fit; on a tie, the reading with more qualifiers ("Parlier, CA").
+  Constraint best;
+  int best_score = -1;
+  for (const Constraint& c : constraints(g, group)) {
+    const int score = fit(g, group, c);
+    if (score > best_score || (score == best_score && c.count > best.count)) {
+      best = c, best_score = score;
+    }
+  }
+  bool qualified = false;
+  for (std::size_t i = 0; i + best.count < group.size(); ++i) {
+    const Item& item = group[i];
+    if (best.count > 0) {
+      if (const Gazetteer::City* city = best_city(g, item, best)) {
+        out.push_back(city_place(g, *city));
+        qualified = true;
+        continue;
+      }
+      if (unknown_town(g, group, i, best)) {
+        out.push_back(constraint_place(best, item.text));
+        qualified = true;
+        continue;
+      }
+    }
+    if (auto place = standalone_place(g, item)) out.push_back(std::move(*place));
+  }
+  if (best.count > 0 && !qualified) out.push_back(constraint_place(best, {}));
+}
+
+// Splits on ; | / ( ) [ ] { } line breaks, bullets and spaced dashes ("Remote - EU").
+std::vector<std::string_view> segments(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  auto cut = [&](std::size_t end, std::size_t skip) {
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + skip;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::string_view rest = text.substr(i);
+    if (std::string_view(";|/()[]{}\n\r\t").find(text[i]) != std::string_view::npos) {
+      cut(i, 1);
+    } else if (rest.starts_with(" - ")) {
+      cut(i, 3);
+    } else if (rest.starts_with(" \u2013 ") || rest.starts_with(" \u2014 ")) {
+      cut(i, 5);
+    } else if (rest.starts_with("\u2022")) {
+      cut(i, 3);
+    } else if (rest.starts_with("\u00b7")) {
+      cut(i, 2);
+    }
+    if (start > i + 1) i = start - 1;
+  }
+  cut(text.size(), 0);
+  return out;
+}
+
+std::string_view mode_name(Mode mode) {
+  switch (mode) {
+    case Mode::none:
+      return "";
+    case Mode::onsite:
+      return "onsite";
+    case Mode::remote:
+      return "remote";
+    case Mode::hybrid:
+      return "hybrid";
+  }
+  return "";
+}
+
+std::string_view capped(std::string_view text) {
+  if (text.size() <= kMaxLocationBytes) return text;
+  std::size_t end = kMaxLocationBytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+template <class T>
+void push_unique(std::vector<T>& list, T value) {
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
+}
+}  // namespace
+
+std::string fold(std::string_view text) {
+  std::string out;
+  for (const Word& word : words_of(text, std::string_view::npos)) {
+    if (!out.empty()) out.push_back(' ');
+    out += word.folded;
+  }
+  return out;
+}
+
+Location parse_location(const Gazetteer& gazetteer, std::string_view text) {
+  Location location;
+  Mode mode = Mode::none;
+  std::vector<Place> places;
+  for (std::string_view segment : segments(capped(text))) {
+    std::vector<std::string_view> components;
+    for (std::size_t start = 0; start <= segment.size();) {
+      const std::size_t comma = std::min(segment.find(',', start), segment.size());
+      components.push_back(segment.substr(start, comma - start));
+      start = comma + 1;
+    }
+    std::vector<Item> group;
+    for (std::size_t i = 0; i < components.size() && group.size() < kMaxItems; ++i) {
+      component_items(gazetteer, components[i], i + 2 >= components.size(), mode, group);
+    }
+    std::erase_if(group, [&](const Item& item) {
+      if (item.region_word.empty()) return false;
+      push_unique(location.remote_regions, std::string(item.region_word));
+      return true;
+    });
+    if (group.size() > kMaxItems) group.resize(kMaxItems);
+    resolve_group(gazetteer, group, places);
+  }
+  location.remote = mode_name(mode);
+  for (Place& place : places) {
+    if (mode == Mode::remote && place.city.empty() && place.region.empty()) {
+      push_unique(location.remote_regions, place.country);  // "Remote, United States"
+    } else if (location.places.size() < kMaxPlaces) {
+      push_unique(location.places, std::move(place));
+    }
+  }
+  return location;
+}
+
+}  // namespace hg::normalize

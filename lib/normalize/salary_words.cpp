@@ -1,0 +1,248 @@
+#include "normalize/salary_words.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace hg::normalize::salary_words {
+namespace {
+
+// Sorted by byte value (std::string_view order) for binary search; checked below.
+constexpr Word kWords[] = {
+    {"a", Period::none, kPer | kConnector},
+    {"ab", Period::none, kFrom},
+    {"above", Period::none, kMore},
+    {"al", Period::none, kPer},
+    {"an", Period::none, kPer | kParAn},
+    {"and", Period::none, kAnd},
+    {"annual", Period::year, 0},
+    {"annualised", Period::year, 0},
+    {"annualized", Period::year, 0},
+    {"annually", Period::year, 0},
+    {"annuel", Period::year, 0},
+    {"annuelle", Period::year, 0},
+    {"annum", Period::year, kNoun},
+    {"année", Period::year, kNoun},
+    {"années", Period::year, kNoun},
+    {"anual", Period::year, 0},
+    {"au", Period::none, kConnector},
+    {"año", Period::year, kNoun},
+    {"años", Period::year, kNoun},
+    {"base", Period::none, kFiller},
+    {"below", Period::none, kUpto},
+    {"between", Period::none, kBetween},
+    {"bis", Period::none, kUpto | kConnector},
+    {"brut", Period::none, kFiller},
+    {"brute", Period::none, kFiller},
+    {"bruto", Period::none, kFiller},
+    {"brutto", Period::none, kFiller},
+    {"compensation", Period::none, kSalary},
+    {"d", Period::day, kWeak},
+    {"dag", Period::day, kNoun},
+    {"dagelijks", Period::day, 0},
+    {"dagen", Period::day, kNoun},
+    {"dagtarief", Period::day, 0},
+    {"daily", Period::day, 0},
+    {"day", Period::day, kNoun},
+    {"days", Period::day, kNoun},
+    {"desde", Period::none, kFrom},
+    {"dia", Period::day, kNoun},
+    {"diario", Period::day, 0},
+    {"dias", Period::day, kNoun},
+    {"diem", Period::day, kNoun},
+    {"dès", Period::none, kFrom},
+    {"día", Period::day, kNoun},
+    {"días", Period::day, kNoun},
+    {"each", Period::none, kPer},
+    {"earn", Period::none, kSalary},
+    {"earning", Period::none, kSalary},
+    {"earnings", Period::none, kSalary},
+    {"en", Period::none, kAnd},
+    {"entre", Period::none, kBetween},
+    {"et", Period::none, kAnd},
+    {"every", Period::none, kPer},
+    {"from", Period::none, kFrom},
+    {"gehalt", Period::none, kSalary},
+    {"greater", Period::none, kMore},
+    {"gross", Period::none, kFiller},
+    {"h", Period::hour, kWeak},
+    {"hasta", Period::none, kUpto},
+    {"hebdomadaire", Period::week, 0},
+    {"heure", Period::hour, kNoun},
+    {"heures", Period::hour, kNoun},
+    {"higher", Period::none, kMore},
+    {"hora", Period::hour, kNoun},
+    {"horaire", Period::hour, 0},
+    {"horas", Period::hour, kNoun},
+    {"hour", Period::hour, kNoun},
+    {"hourly", Period::hour, 0},
+    {"hours", Period::hour, kNoun},
+    {"hr", Period::hour, kWeak},
+    {"hrs", Period::hour, kWeak},
+    {"höchstens", Period::none, kUpto},
+    {"im", Period::none, kPer},
+    {"income", Period::none, kSalary},
+    {"j", Period::day, kWeak},
+    {"jaar", Period::year, kNoun},
+    {"jaarlijks", Period::year, 0},
+    {"jaarsalaris", Period::year, 0},
+    {"jahr", Period::year, kNoun},
+    {"jahre", Period::year, kNoun},
+    {"jahresgehalt", Period::year, 0},
+    {"jaren", Period::year, kNoun},
+    {"jour", Period::day, kNoun},
+    {"journalier", Period::day, 0},
+    {"journée", Period::day, kNoun},
+    {"jours", Period::day, kNoun},
+    {"jusqu", Period::none, kUpto},
+    {"jährlich", Period::year, 0},
+    {"least", Period::none, kFrom},
+    {"lohn", Period::none, kSalary},
+    {"loon", Period::none, kSalary},
+    {"lpa", Period::year, 0},
+    {"maand", Period::month, kNoun},
+    {"maandelijks", Period::month, 0},
+    {"maanden", Period::month, kNoun},
+    {"maandsalaris", Period::month, 0},
+    {"max", Period::none, kUpto},
+    {"maximal", Period::none, kUpto},
+    {"maximum", Period::none, kUpto},
+    {"mensual", Period::month, 0},
+    {"mensuel", Period::month, 0},
+    {"mensuelle", Period::month, 0},
+    {"mes", Period::month, kNoun},
+    {"meses", Period::month, kNoun},
+    {"min", Period::none, kFrom},
+    {"mindestens", Period::none, kFrom},
+    {"minimum", Period::none, kFrom},
+    {"mo", Period::month, kWeak},
+    {"mois", Period::month, kNoun},
+    {"monat", Period::month, kNoun},
+    {"monate", Period::month, kNoun},
+    {"monatlich", Period::month, 0},
+    {"monatsgehalt", Period::month, 0},
+    {"month", Period::month, kNoun},
+    {"monthly", Period::month, 0},
+    {"months", Period::month, kNoun},
+    {"more", Period::none, kMore},
+    {"mos", Period::month, kWeak},
+    {"mth", Period::month, kWeak},
+    {"mths", Period::month, kWeak},
+    {"net", Period::none, kFiller},
+    {"neto", Period::none, kFiller},
+    {"nett", Period::none, kFiller},
+    {"netto", Period::none, kFiller},
+    {"op", Period::none, kPer},
+    {"ote", Period::none, kSalary},
+    {"pa", Period::year, kWeak},
+    {"paid", Period::none, kSalary},
+    {"par", Period::none, kPer},
+    {"partir", Period::none, kFrom},
+    {"pay", Period::none, kSalary},
+    {"pcm", Period::month, 0},
+    {"pd", Period::day, kWeak},
+    {"per", Period::none, kPer},
+    {"ph", Period::hour, kWeak},
+    {"pm", Period::month, kWeak},
+    {"por", Period::none, kPer},
+    {"pro", Period::none, kPer},
+    {"pw", Period::week, kWeak},
+    {"rate", Period::none, kSalary},
+    {"rémunération", Period::none, kSalary},
+    {"salaire", Period::none, kSalary},
+    {"salaries", Period::none, kSalary},
+    {"salario", Period::none, kSalary},
+    {"salaris", Period::none, kSalary},
+    {"salary", Period::none, kSalary},
+    {"semaine", Period::week, kNoun},
+    {"semaines", Period::week, kNoun},
+    {"semana", Period::week, kNoun},
+    {"semanal", Period::week, 0},
+    {"semanas", Period::week, kNoun},
+    {"start", Period::none, kFrom},
+    {"starting", Period::none, kFrom},
+    {"starts", Period::none, kFrom},
+    {"std", Period::hour, kWeak},
+    {"stunde", Period::hour, kNoun},
+    {"stunden", Period::hour, kNoun},
+    {"stündlich", Period::hour, 0},
+    {"sueldo", Period::none, kSalary},
+    {"tag", Period::day, kNoun},
+    {"tage", Period::day, kNoun},
+    {"tagessatz", Period::day, 0},
+    {"through", Period::none, kConnector},
+    {"to", Period::none, kTo | kConnector},
+    {"tot", Period::none, kUpto | kConnector},
+    {"tussen", Period::none, kBetween},
+    {"täglich", Period::day, 0},
+    {"und", Period::none, kAnd},
+    {"under", Period::none, kUpto},
+    {"up", Period::none, kUp},
+    {"upto", Period::none, kUpto},
+    {"uur", Period::hour, kNoun},
+    {"uurloon", Period::hour, 0},
+    {"uurtarief", Period::hour, 0},
+    {"vanaf", Period::none, kFrom},
+    {"vergütung", Period::none, kSalary},
+    {"wage", Period::none, kSalary},
+    {"wages", Period::none, kSalary},
+    {"week", Period::week, kNoun},
+    {"weekly", Period::week, 0},
+    {"weeks", Period::week, kNoun},
+    {"wekelijks", Period::week, 0},
+    {"weken", Period::week, kNoun},
+    {"wk", Period::week, kWeak},
+    {"wks", Period::week, kWeak},
+    {"woche", Period::week, kNoun},
+    {"wochen", Period::week, kNoun},
+    {"wöchentlich", Period::week, 0},
+    {"y", Period::none, kAnd},
+    {"year", Period::year, kNoun},
+    {"yearly", Period::year, 0},
+    {"years", Period::year, kNoun},
+    {"yr", Period::year, kWeak},
+    {"yrs", Period::year, kWeak},
+    {"zwischen", Period::none, kBetween},
+    {"à", Period::none, kConnector},
+};
+
+constexpr bool sorted() {
+  for (std::size_t i = 1; i < std::size(kWords); ++i) {
+    if (!(kWords[i - 1].text < kWords[i].text)) return false;
+  }
+  return true;
+}
+static_assert(sorted(), "kWords must stay sorted and unique");
+
+// Compounds: "Stundenlohn", "Monatsgehalt", "Jahresbrutto", "hourly-rate" ...
+constexpr Word kPrefixes[] = {
+    {"annual", Period::year, 0}, {"annuel", Period::year, 0}, {"hour", Period::hour, 0},
+    {"jaar", Period::year, 0},   {"jahres", Period::year, 0}, {"maand", Period::month, 0},
+    {"mensu", Period::month, 0}, {"monat", Period::month, 0}, {"month", Period::month, 0},
+    {"stunde", Period::hour, 0}, {"tages", Period::day, 0},   {"wochen", Period::week, 0},
+};
+
+}  // namespace
+
+const Word* find_word(std::string_view lower_word) {
+  const Word* end = std::end(kWords);
+  const Word* it = std::lower_bound(std::begin(kWords), end, lower_word,
+                                    [](const Word& w, std::string_view k) { return w.text < k; });
+  if (it != end && it->text == lower_word) return it;
+  for (const Word& prefix : kPrefixes) {
+    if (lower_word.size() > prefix.text.size() && lower_word.starts_with(prefix.text)) {
+      return &prefix;
+    }
+  }
+  return nullptr;
+}
+
+double multiplier(std::string_view w, bool attached) {
+  if (w == "k" || w == "tsd" || w == "thousand" || w == "mil") return 1e3;
+  if (w == "m") return attached ? 1e6 : 0;
+  if (w == "mm" || w == "mn" || w == "mio" || w == "million" || w == "millions") return 1e6;
+  if (w == "lakh" || w == "lakhs" || w == "lac" || w == "lacs" || w == "lpa") return 1e5;
+  if (w == "crore" || w == "crores" || w == "cr") return 1e7;
+  return 0;
+}
+
+}  // namespace hg::normalize::salary_words

@@ -1,0 +1,295 @@
+#include "normalize/visa.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "util/strings.hpp"
+
+namespace hg::normalize {
+namespace {
+
+constexpr std::size_t kMaxText = 200'000;
+constexpr std::size_t kMaxEvidence = 300;
+
+bool contains(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
+
+bool contains_any(std::string_view text, std::initializer_list<std::string_view> parts) {
+  return std::any_of(parts.begin(), parts.end(),
+                     [&](std::string_view part) { return contains(text, part); });
+}
+
+// Lower case, curly apostrophes as ', runs of whitespace as one space.
+std::string fold(std::string_view sentence) {
+  std::string out;
+  for (std::size_t i = 0; i < sentence.size(); ++i) {
+    char c = sentence[i];
+    if (sentence.substr(i, 3) == "\xE2\x80\x99") {  // U+2019
+      c = '\'';
+      i += 2;
+    }
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      continue;
+    }
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+// Cues that rule sponsorship out whatever surrounds them.
+constexpr auto kNegative = std::to_array<std::string_view>({
+    "no sponsorship", "no visa sponsorship", "no visa support", "no h-1b", "no h1b",
+    "sponsorship is not available", "sponsorship not available", "sponsorship is unavailable",
+    "sponsorship will not be", "sponsorship cannot be", "sponsorship is not offered",
+    "sponsorship is not provided", "sponsorship isn't available", "not offer sponsorship",
+    "not provide sponsorship", "not offer visa", "not provide visa", "not offering visa",
+    "not eligible for sponsorship", "without sponsorship", "without visa sponsorship",
+    "without the need for sponsorship", "without the need for visa", "without the need of",
+    "without requiring sponsorship", "without requiring visa", "without requiring employer",
+    "without employer sponsorship", "without company sponsorship", "without needing",
+    "without the need for employer", "without current or future sponsorship",
+    "without future sponsorship", "not require sponsorship", "not require visa",
+    "not need sponsorship", "not need visa", "not requiring sponsorship",
+    "not require employer sponsorship", "not require immigration sponsorship",
+    "not require current or future", "unable to provide sponsorship",
+    "unable to offer sponsorship", "unable to provide visa", "not in a position to sponsor",
+    "not able to offer sponsorship", "not currently sponsor", "not sponsoring",
+    "not be sponsoring", "not be providing sponsorship", "us citizens only",
+    "u.s. citizens only", "us citizenship required", "u.s. citizenship required",
+    "us citizenship is required", "u.s. citizenship is required", "must be a us citizen",
+    "must be a u.s. citizen", "must be us citizen", "must be u.s. citizen",
+    "only us citizens", "only u.s. citizens", "green card holders only",
+    "must have the right to work", "must have the legal right to work",
+    "must already have the right to work", "must hold the right to work",
+    "must have full right to work", "must have full working rights",
+    "must have an existing right to work", "must already have work authorization",
+    "not require employer", "not require sponsor", "not be providing visa",
+    "not providing visa", "not providing sponsorship", "authorized to work for any employer",
+    "authorised to work for any employer", "citizenship is required", "citizenship required",
+    "not able to support visa", "unable to support visa", "cannot support visa",
+    "not support visa",
+});
+
+// "sponsor" as a verb under negation: needs a nearby word about work or visas.
+constexpr auto kNegativeVerb = std::to_array<std::string_view>({
+    "not sponsor", "n't sponsor", "unable to sponsor", "cannot sponsor", "can not sponsor",
+    "not able to sponsor", "no longer sponsor", "not be able to sponsor", "not to sponsor",
+});
+
+constexpr auto kPositive = std::to_array<std::string_view>({
+    "visa sponsorship available", "visa sponsorship is available", "sponsorship available",
+    "sponsorship is available", "sponsorship provided", "sponsorship offered",
+    "sponsorship is offered", "sponsorship is provided", "offer visa sponsorship",
+    "offers visa sponsorship", "offering visa sponsorship", "provide visa sponsorship",
+    "provides visa sponsorship", "providing visa sponsorship", "visa sponsorship provided",
+    "visa support", "visa assistance", "relocation and visa", "visa and relocation",
+    "eu blue card", "blue card", "h-1b sponsorship", "h1b sponsorship", "h-1b transfer",
+    "h1b transfer", "sponsor h-1b", "sponsor h1b", "sponsor visas", "sponsor your visa",
+    "sponsor work visas", "sponsor a visa", "sponsorship: yes", "visa sponsorship: yes",
+    "open to sponsorship", "support your visa", "help with visa", "assist with visa",
+    "visa sponsorship", "sponsorship for international", "immigration support",
+    "work permit support", "sponsor the right candidate", "green card sponsorship",
+    "visa transfer", "offer h1b", "offer h-1b", "opt sponsor",
+});
+
+constexpr auto kPositiveVerb = std::to_array<std::string_view>({
+    "we sponsor", "will sponsor", "can sponsor", "able to sponsor", "happy to sponsor",
+    "willing to sponsor", "open to sponsor", "do sponsor", "does sponsor", "we'll sponsor",
+    "offer sponsorship", "provide sponsorship", "offers sponsorship", "provides sponsorship",
+    "agree to sponsor", "may sponsor",
+});
+
+bool about_work(std::string_view s) {
+  return contains_any(s, {"visa", "h-1b", "h1b", "work", "employment", "immigration", "authoriz",
+                          "authoris", "permit", "candidate", "applicant", "status", "citizen",
+                          "sponsorship", "at this time", "this position", "this role",
+                          "green card", "tn ", "opt", "relocat"});
+}
+
+bool clearance_required(std::string_view s) {
+  if (!contains_any(s, {"security clearance", "secret clearance", "ts/sci", "top secret",
+                        "dod clearance", "sc clearance", "dv clearance",
+                        "government clearance", "q clearance", "q-level clearance"})) {
+    return false;
+  }
+  if (contains_any(s, {"preferred", "a plus", "nice to have", "desired", "desirable", "bonus",
+                       "advantageous", "is an asset", "beneficial", "helpful", "not required"})) {
+    return false;
+  }
+  return contains_any(s, {"required", "require", "must", "active", "current", "obtain",
+                          "maintain", "eligible", "eligibility", "hold"});
+}
+
+std::optional<bool> judge(std::string_view s) {
+  for (std::string_view cue : kNegative) {
+    if (contains(s, cue)) return false;
+  }
+  for (std::string_view cue : kNegativeVerb) {
+    if (contains(s, cue) && about_work(s)) return false;
+  }
+  if (clearance_required(s)) return false;
+  // "... authorized to work in the United States on a permanent basis": no temporary visas.
+  if (contains_any(s, {"authorized to work", "authorised to work"}) &&
+      contains(s, "permanent basis")) {
+    return false;
+  }
+  for (std::string_view cue : kPositive) {
+    if (contains(s, cue)) return true;
+  }
+  for (std::string_view cue : kPositiveVerb) {
+    if (contains(s, cue) && about_work(s)) return true;
+  }
+  return std::nullopt;
+}
+
+// At most kMaxEvidence bytes, cut before a UTF-8 continuation byte.
+std::string evidence_of(std::string_view sentence) {
+  std::string text = util::collapse_space(sentence);
+  if (text.size() > kMaxEvidence) {
+    std::size_t cut = kMaxEvidence;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text.resize(cut);
+  }
+  return text;
+}
+
+// A '.' after a lone letter ("U.S.", "e.g.") is an abbreviation, not a sentence end.
+bool ends_sentence(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  if (c == '\n' || c == '!' || c == '?' || c == ';' || c == '\r') return true;
+  if (c != '.') return false;
+  if (i + 1 < text.size() && !std::isspace(static_cast<unsigned char>(text[i + 1]))) return false;
+  const bool lone_letter = i >= 1 && std::isalpha(static_cast<unsigned char>(text[i - 1])) &&
+                           (i == 1 || text[i - 2] == '.' || text[i - 2] == ' ');
+  return !lone_letter;
+}
+
+bool is_legal_form(std::string_view word) {
+  for (std::string_view form : {"ltd", "limited", "plc", "llp", "lp", "llc", "inc",
+                                "incorporated", "corp", "corporation"}) {
+    if (word == form) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+VisaSignal visa_from_text(std::string_view text) {
+  text = text.substr(0, kMaxText);
+  VisaSignal positive;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && !ends_sentence(text, i)) continue;
+    const std::string_view sentence = util::trim(text.substr(start, i - start));
+    const bool question = i < text.size() && text[i] == '?';
+    start = i + 1;
+    if (sentence.empty() || question) continue;
+    const std::string folded = fold(sentence);
+    const std::optional<bool> verdict = judge(folded);
+    if (verdict == false) return {false, evidence_of(sentence)};
+    if (verdict == true && !positive.sponsors) positive = {true, evidence_of(sentence)};
+  }
+  return positive;
+}
+
+std::string sponsor_name_key(std::string_view company_name) {
+  std::string spaced;
+  spaced.reserve(company_name.size() + 8);
+  for (std::size_t i = 0; i < company_name.size(); ++i) {
+    const char c = company_name[i];
+    const auto byte = static_cast<unsigned char>(c);
+    if (company_name.substr(i, 3) == "\xE2\x80\x99") {  // U+2019, a curly apostrophe
+      i += 2;
+    } else if (c == '\'') {
+      continue;
+    } else if (c == '&') {
+      spaced += " and ";
+    } else if (std::isalnum(byte) || byte >= 0x80) {
+      spaced.push_back(static_cast<char>(std::tolower(byte)));
+    } else {
+      spaced.push_back(' ');
+    }
+  }
+  std::vector<std::string> words;
+  for (std::string& word : util::split(spaced, ' ')) {
+    if (!word.empty()) words.push_back(std::move(word));
+  }
+  std::size_t begin = 0, end = words.size();
+  if (end - begin > 1 && words[begin] == "the") ++begin;
+  while (end - begin > 1 && is_legal_form(words[end - 1])) --end;
+  std::string key;
+  for (std::size_t i = begin; i < end; ++i) {
+    if (!key.empty()) key.push_back(' ');
+    key += words[i];
+  }
+  return key;
+}
+
+namespace {
+
+// Whether sponsor_name_key(line) == line, checked without allocating: the shipped register
+// is normalised already, and skipping the work keeps load() well under 100 ms.
+bool is_key(std::string_view line) {
+  if (line.empty() || line.front() == ' ' || line.back() == ' ') return false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(line[i]);
+    if (byte == ' ') {
+      if (line[i - 1] == ' ') return false;
+    } else if (byte < 0x80 && !(std::islower(byte) || std::isdigit(byte))) {
+      return false;
+    } else if (line.substr(i, 3) == "\xE2\x80\x99") {
+      return false;
+    }
+  }
+  const std::size_t first_space = line.find(' ');
+  if (first_space == std::string_view::npos) return true;
+  return line.substr(0, first_space) != "the" &&
+         !is_legal_form(line.substr(line.rfind(' ') + 1));
+}
+
+}  // namespace
+
+Result<SponsorRegister> SponsorRegister::load(std::string_view text) {
+  SponsorRegister reg;
+  reg.storage_.reserve(text.size());
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = util::trim(text.substr(start, end - start));
+    start = end + 1;
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t offset = reg.storage_.size();
+    if (is_key(line)) {
+      reg.storage_ += line;
+    } else {
+      const std::string key = sponsor_name_key(line);
+      if (key.empty()) continue;
+      reg.storage_ += key;
+    }
+    reg.names_.push_back({offset, reg.storage_.size() - offset});
+    reg.storage_.push_back('\n');
+  }
+  if (reg.names_.empty()) {
+    return fail(Errc::invalid_input, "sponsor register: no company names in {} bytes",
+                text.size());
+  }
+  const auto by_name = [&reg](Span a, Span b) { return reg.name(a) < reg.name(b); };
+  // The shipped file is sorted already; sorting is for registers loaded from other text.
+  if (!std::is_sorted(reg.names_.begin(), reg.names_.end(), by_name)) {
+    std::sort(reg.names_.begin(), reg.names_.end(), by_name);
+  }
+  return reg;
+}
+
+bool SponsorRegister::contains(std::string_view company_name) const {
+  const std::string key = sponsor_name_key(company_name);
+  if (key.empty()) return false;
+  const auto it = std::lower_bound(names_.begin(), names_.end(), std::string_view(key),
+                                   [this](Span span, std::string_view k) { return name(span) < k; });
+  return it != names_.end() && name(*it) == key;
+}
+
+}  // namespace hg::normalize
