@@ -1,7 +1,8 @@
-// Accuracy of the text normalisers on the held-out labelled samples in bench/labels/, and the
+// Accuracy of every normaliser (salary, location, dates, titles, employment, visa) on the held-out labelled samples in bench/labels/, and the
 // load time of the shipped UK sponsor register.
 //   normalize_eval bench/labels        # prints one line per file, then every miss
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -9,6 +10,8 @@
 
 #include "normalize/dates.hpp"
 #include "normalize/employment.hpp"
+#include "normalize/location.hpp"
+#include "normalize/salary.hpp"
 #include "normalize/title.hpp"
 #include "normalize/visa.hpp"
 #include "util/embedded.hpp"
@@ -49,7 +52,35 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::string dir = argv[1];
-  Score dates, clean, seniority, family, employment, visa;
+  Score dates, clean, seniority, family, employment, visa, salary, location;
+  auto number = [](const std::optional<double>& got, const std::string& want) {
+    if (want.empty()) return !got.has_value();
+    return got && std::abs(*got - std::stod(want)) < 0.01;
+  };
+  for (Row r : read_rows(dir + "/salary.tsv")) {
+    r.resize(6);
+    const auto got = hg::normalize::parse_salary(r[0], {.country = r[1], .default_period = {}});
+    const bool ok = got ? number(got->min, r[2]) && number(got->max, r[3]) &&
+                              got->currency == r[4] && got->period == r[5]
+                        : r[2].empty() && r[3].empty();
+    salary.add(ok, "salary: " + r[0].substr(0, 90));
+  }
+  auto gazetteer = hg::normalize::Gazetteer::embedded();
+  if (!gazetteer) {
+    std::fprintf(stderr, "normalize_eval: %s\n", gazetteer.error().message.c_str());
+    return 1;
+  }
+  for (Row r : read_rows(dir + "/location.tsv")) {
+    r.resize(6);
+    const auto got = hg::normalize::parse_location(*gazetteer, r[0]);
+    const hg::normalize::Place first = got.places.empty() ? hg::normalize::Place{} : got.places[0];
+    std::string regions;
+    for (const std::string& region : got.remote_regions) regions += (regions.empty() ? "" : "|") + region;
+    const bool ok = first.city == r[1] && first.region == r[2] && first.country == r[3] &&
+                    got.remote == r[4] && regions == r[5];
+    location.add(ok, "location: " + r[0] + " -> '" + first.city + "', '" + first.region + "', '" +
+                         first.country + "', '" + got.remote + "', '" + regions + "'");
+  }
   for (const Row& r : read_rows(dir + "/dates.tsv")) {
     const auto got = hg::normalize::parse_date(r[0], *hg::util::parse_iso(r[1])).value_or("");
     dates.add(got == r[2], "dates: " + r[0] + " -> '" + got + "', want '" + r[2] + "'");
@@ -72,6 +103,8 @@ int main(int argc, char** argv) {
     const std::string got = !signal.sponsors ? "" : (*signal.sponsors ? "yes" : "no");
     visa.add(got == r[1], "visa: " + r[0].substr(0, 90) + " -> '" + got + "', want '" + r[1] + "'");
   }
+  salary.print("salary");
+  location.print("location");
   dates.print("dates");
   clean.print("titles: clean");
   seniority.print("titles: seniority");
@@ -86,7 +119,7 @@ int main(int argc, char** argv) {
     std::printf("uk sponsor register: %zu names loaded in %.1f ms\n", reg ? reg->size() : 0,
                 ms.count());
   }
-  for (const Score* s : {&dates, &clean, &seniority, &family, &employment, &visa}) {
+  for (const Score* s : {&salary, &location, &dates, &clean, &seniority, &family, &employment, &visa}) {
     for (const std::string& miss : s->misses) std::printf("  miss %s\n", miss.c_str());
   }
   return 0;
