@@ -106,8 +106,14 @@ std::size_t take_cue(std::string& words, std::string_view phrase, bool short_tex
   needle += phrase;
   if (!stem) needle += ' ';
   std::size_t first = std::string::npos;
-  for (std::size_t at = words.find(needle); at != std::string::npos;
-       at = words.find(needle, at + 1)) {
+  // Search from the phrase's first letter, not the space before it: find() stops at every
+  // candidate first byte, and spaces are everywhere (a hundred cues times every space made
+  // this the costliest step of importing a posting).
+  const std::string_view body = std::string_view(needle).substr(1);
+  for (std::size_t hit = words.find(body); hit != std::string::npos;
+       hit = words.find(body, hit + 1)) {
+    if (hit == 0 || words[hit - 1] != ' ') continue;
+    const std::size_t at = hit - 1;
     std::size_t end = at + 1 + phrase.size();               // the space after the phrase
     while (end < words.size() && words[end] != ' ') ++end;  // or after a stem's word
     if (first == std::string::npos && (short_text || !about_others(words, end + 1))) first = at;

@@ -174,10 +174,20 @@ bool is_legal_form(std::string_view word) {
   return false;
 }
 
+// Every cue above contains one of these: a sentence (or a whole text) without any of them
+// cannot decide anything, so judge() need not run its hundred searches over it.
+bool may_speak_of_visas(std::string_view folded) {
+  return contains_any(folded, {"sponsor", "visa", "h-1b", "h1b", "citizen", "right to work",
+                               "working rights", "authoriz", "authoris", "blue card",
+                               "immigration", "permit", "clearance", "ts/sci", "top secret",
+                               "green card"});
+}
+
 }  // namespace
 
 VisaSignal visa_from_text(std::string_view text) {
   text = text.substr(0, kMaxText);
+  if (!may_speak_of_visas(fold(text))) return {};
   VisaSignal positive;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= text.size(); ++i) {
@@ -187,6 +197,7 @@ VisaSignal visa_from_text(std::string_view text) {
     start = i + 1;
     if (sentence.empty() || question) continue;
     const std::string folded = fold(sentence);
+    if (!may_speak_of_visas(folded)) continue;
     const std::optional<bool> verdict = judge(folded);
     if (verdict == false) return {false, evidence_of(sentence)};
     if (verdict == true && !positive.sponsors) positive = {true, evidence_of(sentence)};
