@@ -12,6 +12,7 @@
 #include "normalize/visa.hpp"
 #include "skills/extract.hpp"
 #include "skills/taxonomy.hpp"
+#include "util/strings.hpp"
 
 namespace hg::ingest {
 namespace {
@@ -129,6 +130,12 @@ void enrich(model::Job& job, const Enrichers& with) {
   enrich_salary(job, with);
   enrich_visa(job, with);
   if (with.skills != nullptr) enrich_skills(job, *with.skills);
+  // Derived text is stored as a reader of hg's own export would take it back (trimmed), so
+  // export -> import -> export stays byte-identical.
+  for (std::string* text : {&job.city, &job.region, &job.country, &job.visa_evidence,
+                            &job.seniority, &job.title_family, &job.employment_type}) {
+    *text = std::string(util::trim(*text));
+  }
 }
 
 }  // namespace hg::ingest

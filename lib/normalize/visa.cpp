@@ -151,6 +151,7 @@ std::string evidence_of(std::string_view sentence) {
     std::size_t cut = kMaxEvidence;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text.resize(cut);
+    while (!text.empty() && text.back() == ' ') text.pop_back();  // as a reader would trim it
   }
   return text;
 }
