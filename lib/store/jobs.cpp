@@ -298,7 +298,7 @@ Result<JobWriter> JobWriter::create(const Db& db) {
           "RETURNING id");
   auto clear_skills = Statement::prepare(db, "DELETE FROM job_skills WHERE job_id = ?1");
   auto add_skill = Statement::prepare(
-      db, "INSERT OR REPLACE INTO job_skills(job_id, skill_id, required) VALUES (?1, ?2, ?3)");
+      db, "INSERT OR IGNORE INTO job_skills(job_id, skill_id, required) VALUES (?1, ?2, ?3)");
   auto index = Statement::prepare(
       db, "INSERT INTO jobs_fts(rowid, title, company, description) "
           "SELECT id, title, company, description FROM jobs WHERE id BETWEEN ?1 AND ?2");
@@ -388,7 +388,9 @@ Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now) 
     s.pending_last = result.id;
   }
   write.reset();
-  if (auto done = write_skills(result.id, job.skills); !done) return done.error();
+  if (auto done = write_skills(result.id, job.skills, existing.has_value()); !done) {
+    return done.error();
+  }
   return result;
 }
 
@@ -434,11 +436,14 @@ Result<void> JobWriter::flush() {
   return {};
 }
 
-Result<void> JobWriter::write_skills(model::JobId id, const std::vector<model::JobSkill>& skills) {
+Result<void> JobWriter::write_skills(model::JobId id, const std::vector<model::JobSkill>& skills,
+                                     bool replace) {
   Statements& s = *statements_;
-  s.clear_skills.bind(1, id);
-  if (auto done = s.clear_skills.run(); !done) return done.error();
-  s.clear_skills.reset();
+  if (replace) {  // a new job has no rows to clear
+    s.clear_skills.bind(1, id);
+    if (auto done = s.clear_skills.run(); !done) return done.error();
+    s.clear_skills.reset();
+  }
   for (const model::JobSkill& skill : skills) {
     auto cached = s.skill_ids.find(skill.name);
     std::int64_t skill_id = 0;

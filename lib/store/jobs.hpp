@@ -45,8 +45,10 @@ class JobWriter {
   explicit JobWriter(std::unique_ptr<Statements> statements);
   // Takes an indexed job's current text out of the full-text index; flush() puts it back.
   Result<void> unindex(model::JobId id);
-  // Replaces the job's rows in job_skills (skills rows created as needed).
-  Result<void> write_skills(model::JobId id, const std::vector<model::JobSkill>& skills);
+  // Writes the job's rows in job_skills, first clearing the old ones when `replace` (skills
+  // rows are created as needed).
+  Result<void> write_skills(model::JobId id, const std::vector<model::JobSkill>& skills,
+                            bool replace);
   std::unique_ptr<Statements> statements_;
 };
 
