@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-
-#include "util/strings.hpp"
+#include <bitset>
+#include <cstdint>
 
 namespace hg::normalize {
 namespace {
@@ -73,9 +73,13 @@ constexpr auto kCues = std::to_array<Cue>({
 // " full time contract ": lower case, every ASCII non-alphanumeric a single space, padded.
 std::string padded_words(std::string_view text) {
   std::string out = " ";
-  for (char c : util::to_lower(text)) {
-    const bool keep = std::isalnum(static_cast<unsigned char>(c)) ||
-                      static_cast<unsigned char>(c) >= 0x80;
+  out.reserve(text.size() + 2);
+  for (char c : text) {
+    // ASCII by hand (what std::isalnum means in the "C" locale), with no library call a byte.
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 'A' && u <= 'Z') c = static_cast<char>(u - 'A' + 'a');
+    const bool keep = (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') ||
+                      (u >= 'a' && u <= 'z') || u >= 0x80;
     if (!keep && out.back() == ' ') continue;
     out.push_back(keep ? c : ' ');
   }
@@ -123,12 +127,46 @@ std::size_t take_cue(std::string& words, std::string_view phrase, bool short_tex
   return first;
 }
 
+// The words of a text as a Bloom filter: a word it lacks is surely absent, one it has is
+// probably present. Blanking only removes words, so "absent" holds as cues are taken; the
+// check spares a search of the whole text for most of the hundred cues a posting lacks.
+class WordFilter {
+ public:
+  // `words` as padded_words makes it.
+  explicit WordFilter(std::string_view words) {
+    for (std::size_t at = 1; at < words.size();) {
+      const std::size_t end = words.find(' ', at);
+      bits_.set(slot(words.substr(at, end - at)));
+      at = end + 1;
+    }
+  }
+  bool may_have(std::string_view word) const { return bits_.test(slot(word)); }
+
+ private:
+  static constexpr std::size_t kBits = 1 << 14;  // 2 KB: a false hit costs one search
+  static std::size_t slot(std::string_view word) {
+    std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
+    for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<std::size_t>(hash % kBits);
+  }
+  std::bitset<kBits> bits_;
+};
+
+// Whether a search for " phrase" (+ ' ' unless `open_end`) in padded words can succeed. Only
+// a whole first word is checked: an open-ended single word (a stem) may start any word.
+bool may_hold(const WordFilter& filter, std::string_view phrase, bool open_end) {
+  const std::size_t space = phrase.find(' ');
+  if (space == std::string_view::npos && open_end) return true;
+  return filter.may_have(phrase.substr(0, space));
+}
+
 // "Job Type: …", "Employment type: …": what follows is a field value, however long the list.
-bool has_type_label(const std::string& words) {
+bool has_type_label(const std::string& words, const WordFilter& filter) {
   for (std::string_view label : {" job type", " employment type", " type of employment",
                                  " contract type", " beschäftigungsart", " anstellungsart",
                                  " type de contrat", " tipo de contrato", " dienstverband",
                                  " arbeitszeit", " jornada"}) {
+    if (!may_hold(filter, label.substr(1), true)) continue;
     if (words.find(label) != std::string::npos) return true;
   }
   return false;
@@ -140,11 +178,14 @@ std::string employment_type_from_text(std::string_view text) {
   std::string words = padded_words(text.substr(0, kMaxText));
   const std::size_t word_count =
       static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ')) - 1;
-  const bool short_text = word_count <= kShortWords || has_type_label(words);
+  const WordFilter filter(words);
+  const bool short_text = word_count <= kShortWords || has_type_label(words, filter);
   std::array<std::size_t, kTypes> first;
   first.fill(std::string::npos);
   for (const Cue& cue : kCues) {
     if (cue.short_only && !short_text) continue;
+    const bool stem = cue.phrase.ends_with('*');
+    if (!may_hold(filter, cue.phrase.substr(0, cue.phrase.size() - stem), stem)) continue;
     const std::size_t at = take_cue(words, cue.phrase, short_text);
     if (at < first[cue.type]) first[cue.type] = at;
   }

@@ -184,15 +184,18 @@ std::string padded_words(std::string_view title) {
 }
 
 // `key` is a word or phrase; a trailing '*' makes it a prefix ("engineer*" matches engineering).
+// Searches for the bare key and checks the spaces around it, rather than building " key "
+// for each of the hundreds of keys a title is tried against.
 bool has(const std::string& words, std::string_view key) {
-  std::string needle = " ";
-  if (key.ends_with('*')) {
-    needle += key.substr(0, key.size() - 1);
-  } else {
-    needle += key;
-    needle += ' ';
+  const bool stem = key.ends_with('*');
+  if (stem) key.remove_suffix(1);
+  for (std::size_t at = words.find(key); at != std::string::npos; at = words.find(key, at + 1)) {
+    const std::size_t end = at + key.size();
+    if (at > 0 && words[at - 1] == ' ' && (stem || (end < words.size() && words[end] == ' '))) {
+      return true;
+    }
   }
-  return words.find(needle) != std::string::npos;
+  return false;
 }
 
 bool has_any(const std::string& words, std::initializer_list<std::string_view> keys) {

@@ -110,8 +110,9 @@ std::vector<Hit> find_hits(const Taxonomy& taxonomy, std::string_view text) {
   std::vector<Hit> hits;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (text.compare(i, 7, "http://") == 0 || text.compare(i, 8, "https://") == 0 ||
-        text.compare(i, 4, "www.") == 0) {
+    const bool may_be_url = text[i] == 'h' || text[i] == 'w';  // spares three compares a byte
+    if (may_be_url && (text.compare(i, 7, "http://") == 0 || text.compare(i, 8, "https://") == 0 ||
+                       text.compare(i, 4, "www.") == 0)) {
       while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;  // not inside URLs
       continue;
     }
@@ -195,24 +196,24 @@ struct LineFacts {
   std::optional<bool> cue;  // has_tech_cue, worked out on first need
 };
 
-// Lower-cased segments, made on first need.
-class Lowered {
+// sentence_requirement() of each segment, worked out on first need: a sentence naming five
+// skills is lowered and searched for cues once, not five times.
+class SegmentRequirements {
  public:
-  Lowered(std::string_view text, const std::vector<Segment>& segments)
-      : text_(text), segments_(segments), lower_(segments.size()), done_(segments.size(), false) {}
-  const std::string& operator[](std::size_t s) {
-    if (!done_[s]) {
-      lower_[s] = lower(text_.substr(segments_[s].begin, segments_[s].end - segments_[s].begin));
-      done_[s] = true;
+  SegmentRequirements(std::string_view text, const std::vector<Segment>& segments)
+      : text_(text), segments_(segments), known_(segments.size()) {}
+  std::optional<bool> operator[](std::size_t s) {
+    if (!known_[s]) {
+      known_[s] = sentence_requirement(
+          lower(text_.substr(segments_[s].begin, segments_[s].end - segments_[s].begin)));
     }
-    return lower_[s];
+    return *known_[s];
   }
 
  private:
   std::string_view text_;
   const std::vector<Segment>& segments_;
-  std::vector<std::string> lower_;
-  std::vector<bool> done_;
+  std::vector<std::optional<std::optional<bool>>> known_;
 };
 
 void add_implied(const Taxonomy& taxonomy, std::vector<FoundSkill>& found) {
@@ -258,14 +259,14 @@ std::vector<FoundSkill> extract_skills(const Taxonomy& taxonomy, std::string_vie
     if (!line.cue) line.cue = has_tech_cue(lower(text.substr(line.begin, line.end - line.begin)));
     return *line.cue;
   };
-  Lowered lowered(text, segments);
+  SegmentRequirements segment_requirement(text, segments);
   std::vector<FoundSkill> found;
   std::unordered_map<SkillId, std::size_t> index;
   for (std::size_t h = 0; h < hits.size(); ++h) {
     const Form& form = forms[hits[h].form];
     const std::size_t s = segment_of[h];
     if (form.strict && !corroborated(s)) continue;
-    std::optional<bool> required = sentence_requirement(lowered[s]);
+    std::optional<bool> required = segment_requirement[s];
     if (!required) required = segments[s].section;
     auto [it, inserted] = index.try_emplace(form.skill, found.size());
     if (inserted) {

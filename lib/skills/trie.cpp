@@ -6,6 +6,14 @@
 #include "skills/text.hpp"
 
 namespace hg::skills {
+namespace {
+
+// Nodes with more edges than this get a table of 256 children (about 1 KB each).
+constexpr std::size_t kWideNode = 16;
+
+std::size_t byte_index(char c) { return static_cast<unsigned char>(c); }
+
+}  // namespace
 
 std::string match_key(std::string_view text) {
   std::string key;
@@ -45,12 +53,18 @@ std::uint32_t Trie::insert(std::string_view key, std::uint32_t entry, bool repla
 
 void Trie::freeze() {
   edges_.clear();
+  tables_.clear();
   for (std::size_t n = 0; n < nodes_.size(); ++n) {
     auto& out = building_[n];
     std::sort(out.begin(), out.end(), [](const Edge& a, const Edge& b) { return a.byte < b.byte; });
     nodes_[n].first_edge = static_cast<std::uint32_t>(edges_.size());
     nodes_[n].edge_count = static_cast<std::uint32_t>(out.size());
     edges_.insert(edges_.end(), out.begin(), out.end());
+    if (out.size() > kWideNode) {
+      nodes_[n].table = static_cast<std::uint32_t>(tables_.size());
+      tables_.resize(tables_.size() + 256, kNoEntry);
+      for (const Edge& edge : out) tables_[nodes_[n].table + byte_index(edge.byte)] = edge.to;
+    }
   }
   building_.clear();
   building_.shrink_to_fit();
@@ -58,6 +72,7 @@ void Trie::freeze() {
 
 std::uint32_t Trie::child(std::uint32_t node, char c) const {
   const Node& n = nodes_[node];
+  if (n.table != kNoEntry) return tables_[n.table + byte_index(c)];
   const Edge* begin = edges_.data() + n.first_edge;
   const Edge* end = begin + n.edge_count;
   if (n.edge_count <= 8) {

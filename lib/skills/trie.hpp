@@ -36,12 +36,16 @@ class Trie {
     std::uint32_t first_edge = 0;  // into edges_ after freeze()
     std::uint32_t edge_count = 0;
     std::uint32_t entry = kNoEntry;
+    std::uint32_t table = kNoEntry;  // a wide node's 256 children in tables_, after freeze()
   };
   std::uint32_t find_or_add(std::uint32_t node, char c);
 
   std::vector<Node> nodes_;
   std::vector<std::vector<Edge>> building_;  // per node, until freeze()
   std::vector<Edge> edges_;
+  // Children by byte (kNoEntry: none) of the nodes with many edges, the root above all: one
+  // load instead of a search at every word start of every text.
+  std::vector<std::uint32_t> tables_;
 };
 
 }  // namespace hg::skills
