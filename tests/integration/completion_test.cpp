@@ -6,10 +6,13 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/cli_helpers.hpp"
 #include "support/run_hg.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
+
+using hg::testing::lines_of;
 
 using hg::testing::read_file;
 using hg::testing::Run;
@@ -33,18 +36,6 @@ std::string find_shell(const std::string& name) {
     if (std::filesystem::exists(path)) return path.string();
   }
   return "";
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
 }
 
 // Runs `script` (written to a file) with `shell` in `dir`, HOME there too, and returns stdout;

@@ -6,10 +6,13 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/cli_helpers.hpp"
 #include "support/run_hg.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
+
+using hg::testing::lines_of;
 
 using hg::testing::fixture;
 using hg::testing::read_file;
@@ -18,19 +21,7 @@ using hg::testing::run_hg;
 using hg::testing::RunOptions;
 using hg::testing::TempDir;
 
-constexpr const char* kNow = "2026-11-21T12:00:00Z";
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
+constexpr const char* kNow = hg::testing::kTestNow;
 
 // Runs with HG_CONFIG at `config` (and HG_NOW); `db` is HG_DB unless empty.
 Run run_with(const std::vector<std::string>& args, const std::filesystem::path& config,

@@ -10,10 +10,13 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/cli_helpers.hpp"
 #include "support/run_hg.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
+
+using hg::testing::lines_of;
 
 using hg::testing::fixture;
 using hg::testing::read_file;
@@ -22,7 +25,7 @@ using hg::testing::run_hg;
 using hg::testing::RunOptions;
 using hg::testing::TempDir;
 
-constexpr const char* kNow = "2026-11-21T12:00:00Z";
+constexpr const char* kNow = hg::testing::kTestNow;
 constexpr std::size_t kSampleSize = 300;
 
 // HG_NOW fixed at `now`; `input` on stdin (none: /dev/null).
@@ -33,21 +36,6 @@ RunOptions at(const std::string& now, std::optional<std::string> input = std::nu
   return options;
 }
 RunOptions with_input(std::string input) { return at(kNow, std::move(input)); }
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) {
-      lines.push_back(text.substr(start));
-      break;
-    }
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
 
 // Imports `file` with --json at `now`, which must succeed, and returns the summary.
 nlohmann::json import_json(const std::filesystem::path& db, const std::string& file,

@@ -8,10 +8,14 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/cli_helpers.hpp"
 #include "support/run_hg.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
+
+using hg::testing::lines_of;
+using hg::testing::at_now;
 
 using hg::testing::fixture;
 using hg::testing::Run;
@@ -19,15 +23,7 @@ using hg::testing::run_hg;
 using hg::testing::RunOptions;
 using hg::testing::TempDir;
 
-constexpr const char* kNow = "2026-11-21T12:00:00Z";
-
-// HG_NOW fixed; `input` on stdin (none: /dev/null).
-RunOptions at_now(std::optional<std::string> input = std::nullopt) {
-  RunOptions options;
-  options.env["HG_NOW"] = kNow;
-  options.stdin_text = std::move(input);
-  return options;
-}
+constexpr const char* kNow = hg::testing::kTestNow;
 
 // Five postings with one distinguishing value per filter; f5 is closed.
 constexpr const char* kFilterJobs =
@@ -50,18 +46,6 @@ constexpr const char* kFilterJobs =
     R"({"id":"f5","board":"indeed","title":"Closed Role","company":"Acme Analytics",)"
     R"("date_posted":"2026-11-19","closed_at":"2026-11-20T00:00:00Z"})"
     "\n";
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
 
 // RFC 4180: rows of fields; quoted fields may hold commas, quotes ("") and newlines.
 // Fails the test on a stray quote or an unclosed one.

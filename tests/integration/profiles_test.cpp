@@ -6,10 +6,14 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/cli_helpers.hpp"
 #include "support/run_hg.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
+
+using hg::testing::lines_of;
+using hg::testing::at_now;
 
 using hg::testing::fixture;
 using hg::testing::Run;
@@ -17,25 +21,7 @@ using hg::testing::run_hg;
 using hg::testing::RunOptions;
 using hg::testing::TempDir;
 
-constexpr const char* kNow = "2026-11-21T12:00:00Z";
-
-RunOptions at_now() {
-  RunOptions options;
-  options.env["HG_NOW"] = kNow;
-  return options;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
+constexpr const char* kNow = hg::testing::kTestNow;
 
 }  // namespace
 

@@ -10,10 +10,14 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/cli_helpers.hpp"
 #include "support/run_hg.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
+
+using hg::testing::lines_of;
+using hg::testing::at_now;
 
 using hg::testing::read_file;
 using hg::testing::Run;
@@ -21,27 +25,7 @@ using hg::testing::run_hg;
 using hg::testing::RunOptions;
 using hg::testing::TempDir;
 
-constexpr const char* kNow = "2026-11-21T12:00:00Z";
-
-// HG_NOW fixed; `input` on stdin (none: /dev/null).
-RunOptions at_now(std::optional<std::string> input = std::nullopt) {
-  RunOptions options;
-  options.env["HG_NOW"] = kNow;
-  options.stdin_text = std::move(input);
-  return options;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
+constexpr const char* kNow = hg::testing::kTestNow;
 
 // A connection of the test's own, next to hg's.
 class Sqlite {
