@@ -88,6 +88,12 @@ std::optional<std::string> Config::get(std::string_view key) const {
   return std::nullopt;
 }
 
+std::optional<std::string> Config::get_path(std::string_view key) const {
+  auto value = get(key);
+  if (value) *value = expand_home(*value);
+  return value;
+}
+
 Result<Config> load_config(const std::filesystem::path& path, bool must_exist) {
   Config config;
   config.path = path;

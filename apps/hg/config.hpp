@@ -34,6 +34,8 @@ struct Config {
 
   // The file's value, else the default; nullopt when neither.
   std::optional<std::string> get(std::string_view key) const;
+  // get() for a key naming a file: a leading "~/" becomes $HOME/.
+  std::optional<std::string> get_path(std::string_view key) const;
 };
 
 // Reads the file. A missing file is an empty config unless `must_exist` (--config given).

@@ -26,8 +26,8 @@ class EnricherSet {
   std::unique_ptr<LoadedEnrichers> loaded_;
 };
 
-// The text of a user file named by a config key ("" when the key is unset). Errors:
-// not_found, failed; the message names the key.
+// The text of a user file named by a config key ("" when the key is unset; "~/" expanded).
+// Errors: not_found, invalid_input (over 64 MiB), failed; the message names the key.
 Result<std::string> read_config_file(const Session& session, std::string_view key);
 
 }  // namespace hg::cli

@@ -132,7 +132,7 @@ TEST_CASE("hg skills fails clearly", "[cli]") {
     return options;
   }());
   CHECK(gone.exit_code == 4);
-  CHECK(gone.err.starts_with("hg: skills.extra_file: "));
+  CHECK(gone.err.starts_with("hg: config skills.extra_file: "));
   Run usage = run_hg({"skills", "list", "-n", "0"}, with_config(dir));
   CHECK(usage.exit_code == 2);
 }

@@ -86,9 +86,14 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
   if (!options) return options.error();
   auto file = open_input(args.file);
   if (!file) return context(file.error(), fmt::format("import: {}", args.file));
-  auto enrichers = EnricherSet::load(session);
-  if (!enrichers) return enrichers.error();
-  if (!args.raw) options->enrich = &enrichers->enrichers();
+  // The reference data is loaded only when it will be used.
+  std::optional<EnricherSet> enrichers;
+  if (!args.raw) {
+    auto loaded = EnricherSet::load(session);
+    if (!loaded) return loaded.error();
+    enrichers.emplace(std::move(*loaded));
+    options->enrich = &enrichers->enrichers();
+  }
   auto db = session.open_store();
   if (!db) return db.error();
   std::istream& in = *file ? **file : std::cin;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../commands.hpp"
+#include "../enrichers.hpp"
 #include "../output.hpp"
 #include "skills/extract.hpp"
 #include "skills/taxonomy.hpp"
@@ -55,20 +56,9 @@ Result<std::string> read_text(const std::string& path) {
 
 // The built-in taxonomy plus the user's skills.extra_file, when the config names one.
 Result<skills::Taxonomy> load_taxonomy(const Session& session) {
-  auto config = session.config();
-  if (!config) return config.error();
-  std::string extra;
-  if (auto path = (*config)->get("skills.extra_file"); path && !path->empty()) {
-    std::string expanded = *path;
-    if (expanded.starts_with("~/")) {
-      const char* home = std::getenv("HOME");
-      expanded = std::string(home == nullptr ? "" : home) + expanded.substr(1);
-    }
-    auto text = read_text(expanded);
-    if (!text) return context(text.error(), "skills.extra_file");
-    extra = std::move(*text);
-  }
-  return skills::Taxonomy::load_builtin(extra);
+  auto extra = read_config_file(session, "skills.extra_file");
+  if (!extra) return extra.error();
+  return skills::Taxonomy::load_builtin(*extra);
 }
 
 nlohmann::ordered_json names_of(const skills::Taxonomy& taxonomy, const std::vector<skills::SkillId>& ids) {
