@@ -73,7 +73,7 @@ TEST_CASE("a configured rates file that does not exist stops the import before i
         "hg: config salary.rates_file: /nonexistent/rates.tsv: no such file");
 }
 
-TEST_CASE("--jq filters the JSON output and a bad program is a usage error", "[cli]") {
+TEST_CASE("jq programs filter the JSON output and a bad one is a usage error", "[cli]") {
   TempDir dir;
   const auto db = dir.file("hg.db");
   REQUIRE(run_hg({"import", "jobs", "-"}, db, at_now(kPosting)).exit_code == 0);
