@@ -76,6 +76,17 @@ const std::vector<std::string>& job_field_names() {
   return names;
 }
 
+const std::vector<std::string>& application_field_names() {
+  static const std::vector<std::string> names = [] {
+    Json sample;
+    to_json(sample, Application{});
+    std::vector<std::string> keys;
+    for (const auto& item : sample.items()) keys.push_back(item.key());
+    return keys;
+  }();
+  return names;
+}
+
 void to_json(Json& out, const Job& job) {
   out = Json::object();
   out["id"] = job.id;
@@ -155,9 +166,18 @@ void to_json(Json& out, const Application& application) {
   out = Json::object();
   out["id"] = application.id;
   out["profile_id"] = application.profile_id;
+  out["profile"] = text_or_null(application.profile_name);
   out["job_id"] = application.job_id;
+  out["title"] = text_or_null(application.job_title);
+  out["company"] = text_or_null(application.company);
+  out["location"] = text_or_null(application.location);
   out["status"] = application.status;
+  out["resume_id"] = opt(application.resume_id);
   out["match_score"] = opt(application.match_score);
+  out["match_explanation"] =
+      application.match_explanation.empty()
+          ? Json(nullptr)
+          : Json::parse(application.match_explanation, nullptr, false);
   out["created_at"] = application.created_at;
   out["updated_at"] = application.updated_at;
 }
@@ -170,6 +190,43 @@ void to_json(Json& out, const ApplicationEvent& event) {
   out["from_status"] = text_or_null(event.from_status);
   out["to_status"] = text_or_null(event.to_status);
   out["note"] = text_or_null(event.note);
+}
+
+void to_json(Json& out, const Interview& interview) {
+  out = Json::object();
+  out["id"] = interview.id;
+  out["application_id"] = interview.application_id;
+  out["at"] = interview.at;
+  out["time_zone"] = text_or_null(interview.time_zone);
+  out["duration_minutes"] = interview.duration_minutes;
+  out["kind"] = text_or_null(interview.kind);
+  out["with"] = text_or_null(interview.with_whom);
+  out["location"] = text_or_null(interview.location);
+  out["notes"] = text_or_null(interview.notes);
+  out["uid"] = interview.uid;
+}
+
+void to_json(Json& out, const Reminder& reminder) {
+  out = Json::object();
+  out["id"] = reminder.id;
+  out["application_id"] = reminder.application_id;
+  out["due_at"] = reminder.due_at;
+  out["text"] = reminder.text;
+  out["done_at"] = text_or_null(reminder.done_at);
+}
+
+void to_json(Json& out, const Document& document) {
+  out = Json::object();
+  out["id"] = document.id;
+  out["application_id"] = document.application_id;
+  out["kind"] = document.kind;
+  out["version"] = document.version;
+  out["format"] = document.format;
+  out["generator"] = text_or_null(document.generator);
+  out["final"] = document.is_final;
+  out["flags"] = document.flags.empty() ? Json(nullptr) : Json::parse(document.flags, nullptr, false);
+  out["bytes"] = document.content.size();
+  out["created_at"] = document.created_at;
 }
 
 void to_json(Json& out, const Event& event) {

@@ -19,10 +19,16 @@ void to_json(nlohmann::ordered_json& out, const Job& job);
 void to_json(nlohmann::ordered_json& out, const Profile& profile);
 void to_json(nlohmann::ordered_json& out, const Application& application);
 void to_json(nlohmann::ordered_json& out, const ApplicationEvent& event);
+void to_json(nlohmann::ordered_json& out, const Interview& interview);
+void to_json(nlohmann::ordered_json& out, const Reminder& reminder);
+// A document's metadata; its content is not included (`bytes` gives its size).
+void to_json(nlohmann::ordered_json& out, const Document& document);
 void to_json(nlohmann::ordered_json& out, const Event& event);
 
 // The names of Job's fields in contract order (the CSV header of `hg export jobs --csv`).
 const std::vector<std::string>& job_field_names();
+// The names of Application's fields in contract order.
+const std::vector<std::string>& application_field_names();
 
 // A profile from a JSON Resume document (jsonresume.org schema v1). `name` is the handle;
 // `today` ("YYYY-MM-DD") ends current positions when counting years of experience.

@@ -3,7 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <bitset>
+#include <cassert>
 #include <cstdint>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <vector>
 
 namespace hg::normalize {
 namespace {
@@ -70,124 +75,236 @@ constexpr auto kCues = std::to_array<Cue>({
     {"self employed", freelance},
 });
 
-// " full time contract ": lower case, every ASCII non-alphanumeric a single space, padded.
-std::string padded_words(std::string_view text) {
-  std::string out = " ";
-  out.reserve(text.size() + 2);
-  for (char c : text) {
-    // ASCII by hand (what std::isalnum means in the "C" locale), with no library call a byte.
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 'A' && u <= 'Z') c = static_cast<char>(u - 'A' + 'a');
-    const bool keep = (u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z') ||
-                      (u >= 'a' && u <= 'z') || u >= 0x80;
-    if (!keep && out.back() == ' ') continue;
-    out.push_back(keep ? c : ' ');
-  }
-  if (out.back() != ' ') out.push_back(' ');
-  return out;
-}
-
 // Words after a cue that make it describe other staff, not this job: "part-time employees
 // get a membership", "available for most full-time positions".
-bool about_others(const std::string& words, std::size_t after) {
-  for (std::string_view noun : {"employee", "employees", "staff", "positions", "workers",
-                                "associates", "faculty", "team members", "roles", "jobs"}) {
-    if (words.compare(after, noun.size(), noun) == 0 &&
-        (after + noun.size() == words.size() || words[after + noun.size()] == ' ')) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// The first place `phrase` stands in `words` as this job's type, or npos. Every occurrence is
-// blanked out, so that a shorter cue inside it ("contract" in "vast contract") is not found
-// again: kCues lists phrases before the words they contain.
-std::size_t take_cue(std::string& words, std::string_view phrase, bool short_text) {
-  const bool stem = phrase.ends_with('*');
-  if (stem) phrase.remove_suffix(1);
-  std::string needle = " ";
-  needle += phrase;
-  if (!stem) needle += ' ';
-  std::size_t first = std::string::npos;
-  // Search from the phrase's first letter, not the space before it: find() stops at every
-  // candidate first byte, and spaces are everywhere (a hundred cues times every space made
-  // this the costliest step of importing a posting).
-  const std::string_view body = std::string_view(needle).substr(1);
-  for (std::size_t hit = words.find(body); hit != std::string::npos;
-       hit = words.find(body, hit + 1)) {
-    if (hit == 0 || words[hit - 1] != ' ') continue;
-    const std::size_t at = hit - 1;
-    std::size_t end = at + 1 + phrase.size();               // the space after the phrase
-    while (end < words.size() && words[end] != ' ') ++end;  // or after a stem's word
-    if (first == std::string::npos && (short_text || !about_others(words, end + 1))) first = at;
-    std::fill(words.begin() + static_cast<std::ptrdiff_t>(at) + 1,
-              words.begin() + static_cast<std::ptrdiff_t>(end), '#');
-  }
-  return first;
-}
-
-// The words of a text as a Bloom filter: a word it lacks is surely absent, one it has is
-// probably present. Blanking only removes words, so "absent" holds as cues are taken; the
-// check spares a search of the whole text for most of the hundred cues a posting lacks.
-class WordFilter {
- public:
-  // `words` as padded_words makes it.
-  explicit WordFilter(std::string_view words) {
-    for (std::size_t at = 1; at < words.size();) {
-      const std::size_t end = words.find(' ', at);
-      bits_.set(slot(words.substr(at, end - at)));
-      at = end + 1;
-    }
-  }
-  bool may_have(std::string_view word) const { return bits_.test(slot(word)); }
-
- private:
-  static constexpr std::size_t kBits = 1 << 14;  // 2 KB: a false hit costs one search
-  static std::size_t slot(std::string_view word) {
-    std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
-    for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<std::size_t>(hash % kBits);
-  }
-  std::bitset<kBits> bits_;
-};
-
-// Whether a search for " phrase" (+ ' ' unless `open_end`) in padded words can succeed. Only
-// a whole first word is checked: an open-ended single word (a stem) may start any word.
-bool may_hold(const WordFilter& filter, std::string_view phrase, bool open_end) {
-  const std::size_t space = phrase.find(' ');
-  if (space == std::string_view::npos && open_end) return true;
-  return filter.may_have(phrase.substr(0, space));
-}
+constexpr std::string_view kOtherPeople[] = {"employee", "employees", "staff",     "positions",
+                                             "workers",  "associates", "faculty", "roles",
+                                             "jobs"};
 
 // "Job Type: …", "Employment type: …": what follows is a field value, however long the list.
-bool has_type_label(const std::string& words, const WordFilter& filter) {
-  for (std::string_view label : {" job type", " employment type", " type of employment",
-                                 " contract type", " beschäftigungsart", " anstellungsart",
-                                 " type de contrat", " tipo de contrato", " dienstverband",
-                                 " arbeitszeit", " jornada"}) {
-    if (!may_hold(filter, label.substr(1), true)) continue;
-    if (words.find(label) != std::string::npos) return true;
+// Like a stem, a label's last word may go on ("Job Types", "Arbeitszeiten").
+constexpr std::string_view kLabels[] = {
+    "job type",          "employment type",   "type of employment", "contract type",
+    "beschäftigungsart", "anstellungsart",    "type de contrat",    "tipo de contrato",
+    "dienstverband",     "arbeitszeit",       "jornada"};
+
+// Each byte as it stands in a word (ASCII lower-cased; letters, digits and any non-ASCII byte,
+// which std::isalnum means in the "C" locale), or 0 for a byte that splits words.
+constexpr auto kWordByte = [] {
+  std::array<char, 256> table{};
+  for (int u = 0; u < 256; ++u) {
+    const bool keep = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || u >= 0x80;
+    if (keep) table[static_cast<std::size_t>(u)] = static_cast<char>(u);
+    if (u >= 'A' && u <= 'Z') table[static_cast<std::size_t>(u)] = static_cast<char>(u - 'A' + 'a');
   }
-  return false;
+  return table;
+}();
+
+// The text's words: lower-case ASCII letters and digits and any non-ASCII byte, split at
+// every other ASCII byte. The views point into the object itself, so it is neither copied
+// nor moved.
+class Words {
+ public:
+  explicit Words(std::string_view text) : bytes_(text.size() + 1 + kPadding, ' ') {
+    // One pass without a branch a byte (a branch at every word's edge mispredicts often):
+    // each byte is written, lower-cased or as a space, and kept if it is in a word or ends
+    // one; a word's start is noted when a word byte follows a non-word byte.
+    const std::unique_ptr<std::uint32_t[]> begins(new std::uint32_t[text.size() / 2 + 1]);
+    char* const out = bytes_.data();
+    std::size_t size = 0, count = 0;
+    bool was_word = false;
+    for (char c : text) {
+      const char kept = kWordByte[static_cast<unsigned char>(c)];
+      const bool word = kept != 0;
+      out[size] = word ? kept : ' ';
+      begins[count] = static_cast<std::uint32_t>(size);
+      count += word && !was_word;
+      size += word || was_word;
+      was_word = word;
+    }
+    // Words are one space apart: each ends a byte before the next begins.
+    list_.reserve(count);
+    for (std::size_t w = 0; w < count; ++w) {
+      const std::size_t end = w + 1 < count ? begins[w + 1] - 1 : size - !was_word;
+      list_.emplace_back(out + begins[w], end - begins[w]);
+    }
+  }
+  Words(const Words&) = delete;
+  Words& operator=(const Words&) = delete;
+
+  const std::vector<std::string_view>& list() const { return list_; }
+
+ private:
+  static constexpr std::size_t kPadding = 8;
+  std::string bytes_;  // the words, each followed by one space, then kPadding spaces
+  std::vector<std::string_view> list_;
+};
+
+// A hash of a whole word from its first and last 8 bytes and its length: a word costs two
+// loads, not a loop. `word` must have 8 readable bytes from its start (Words pads for that).
+std::uint64_t word_hash(std::string_view word) {
+  std::uint64_t head = 0, tail = 0;
+  std::memcpy(&head, word.data(), 8);
+  if (word.size() < 8) head &= (std::uint64_t{1} << (8 * word.size())) - 1;
+  if (word.size() > 8) std::memcpy(&tail, word.data() + word.size() - 8, 8);
+  return (head * 0x9E3779B97F4A7C15ull ^ (tail + word.size())) * 0xC2B2AE3D27D4EB4Full;
 }
+
+// A cue or a label as a list of words.
+struct Pattern {
+  std::array<std::string_view, 3> words{};
+  std::size_t size = 0;
+  bool open_end = false;  // the last word may go on: a stem, or a label's last word
+  int cue = -1;           // index into kCues; -1 for a label
+};
+
+// Where cues and labels stand among a text's words. A text's word is hashed once and looked
+// up, instead of searching the whole text once for each of a hundred cues. Built once.
+class PatternIndex {
+ public:
+  PatternIndex() {
+    for (std::size_t c = 0; c < kCues.size(); ++c) add(kCues[c].phrase, static_cast<int>(c));
+    for (std::string_view label : kLabels) add(std::string(label) + "*", -1);
+    std::sort(by_first_word_.begin(), by_first_word_.end());
+  }
+
+  // Calls found(pattern, end) for each pattern whose words are words[k, end).
+  template <class Found>
+  void for_each_at(const std::vector<std::string_view>& words, std::size_t k,
+                   Found&& found) const {
+    const std::string_view first = words[k];
+    const std::uint64_t hash = word_hash(first);
+    if (first_words_.test(hash % kFilterBits)) {
+      auto it = std::lower_bound(by_first_word_.begin(), by_first_word_.end(),
+                                 std::pair<std::uint64_t, std::size_t>(hash, 0));
+      for (; it != by_first_word_.end() && it->first == hash; ++it) {
+        const Pattern& pattern = patterns_[it->second];
+        if (pattern.words[0] == first && rest_matches(pattern, words, k)) {
+          found(pattern, k + pattern.size);
+        }
+      }
+    }
+    if (first.size() < min_stem_ || !stem_starts_.test(start_slot(first))) return;
+    for (std::size_t p : stems_) {
+      if (first.starts_with(patterns_[p].words[0])) found(patterns_[p], k + 1);
+    }
+  }
+
+ private:
+  static constexpr std::size_t kFilterBits = 1 << 12;
+
+  // The first three bytes of a word of at least min_stem_ bytes.
+  static std::size_t start_slot(std::string_view word) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(word[i]); };
+    return ((byte(0) * 31u + byte(1)) * 31u + byte(2)) % kFilterBits;
+  }
+
+  void add(std::string_view phrase, int cue) {
+    Pattern pattern{.cue = cue};
+    pattern.open_end = phrase.ends_with('*');
+    if (pattern.open_end) phrase.remove_suffix(1);
+    pattern_text_.emplace_back(phrase);  // a deque: the views below stay valid
+    const std::string_view text = pattern_text_.back();
+    for (std::size_t at = 0; at <= text.size(); ++pattern.size) {
+      assert(pattern.size < pattern.words.size());
+      const std::size_t end = std::min(text.find(' ', at), text.size());
+      pattern.words[pattern.size] = text.substr(at, end - at);
+      at = end + 1;
+    }
+    const std::size_t id = patterns_.size();
+    patterns_.push_back(pattern);
+    if (pattern.size == 1 && pattern.open_end) {
+      assert(text.size() >= 3);
+      stems_.push_back(id);
+      min_stem_ = std::min(min_stem_, text.size());
+      stem_starts_.set(start_slot(text));
+      return;
+    }
+    // word_hash reads 8 bytes: hash a padded copy, as Words pads the text.
+    const std::string padded = std::string(pattern.words[0]) + std::string(8, ' ');
+    const std::uint64_t hash = word_hash(std::string_view(padded).substr(0, pattern.words[0].size()));
+    by_first_word_.emplace_back(hash, id);
+    first_words_.set(hash % kFilterBits);
+  }
+
+  static bool rest_matches(const Pattern& pattern, const std::vector<std::string_view>& words,
+                           std::size_t k) {
+    if (k + pattern.size > words.size()) return false;
+    for (std::size_t i = 1; i < pattern.size; ++i) {
+      const bool last = i + 1 == pattern.size;
+      const std::string_view word = words[k + i];
+      if (last && pattern.open_end ? !word.starts_with(pattern.words[i])
+                                   : word != pattern.words[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  std::deque<std::string> pattern_text_;
+  std::vector<Pattern> patterns_;
+  std::vector<std::pair<std::uint64_t, std::size_t>> by_first_word_;  // (word_hash, pattern)
+  std::bitset<kFilterBits> first_words_;  // word_hash of every first word but a stem's
+  std::vector<std::size_t> stems_;        // one-word open-ended patterns
+  std::size_t min_stem_ = SIZE_MAX;
+  std::bitset<kFilterBits> stem_starts_;  // start_slot of every stem
+};
+
+// Whether the untaken word at `k` (the one after a cue) names other people.
+bool about_others(const std::vector<std::string_view>& words, const std::vector<bool>& taken,
+                  std::size_t k) {
+  if (k >= words.size() || taken[k]) return false;
+  if (words[k] == "team") return k + 1 < words.size() && !taken[k + 1] && words[k + 1] == "members";
+  return std::find(std::begin(kOtherPeople), std::end(kOtherPeople), words[k]) !=
+         std::end(kOtherPeople);
+}
+
+struct CueAt {
+  std::size_t cue;  // index into kCues
+  std::size_t begin;
+  std::size_t end;  // word indices
+};
 
 }  // namespace
 
 std::string employment_type_from_text(std::string_view text) {
-  std::string words = padded_words(text.substr(0, kMaxText));
-  const std::size_t word_count =
-      static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ')) - 1;
-  const WordFilter filter(words);
-  const bool short_text = word_count <= kShortWords || has_type_label(words, filter);
+  static const PatternIndex index;
+  const Words words(text.substr(0, kMaxText));
+  const std::vector<std::string_view>& list = words.list();
+  std::vector<CueAt> found;
+  bool labelled = false;
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    index.for_each_at(list, k, [&](const Pattern& pattern, std::size_t end) {
+      if (pattern.cue < 0) {
+        labelled = true;
+      } else {
+        found.push_back({static_cast<std::size_t>(pattern.cue), k, end});
+      }
+    });
+  }
+  const bool short_text = list.size() <= kShortWords || labelled;
+  // Cues are taken in kCues order, each everywhere in the text, and a taken word is no part
+  // of any later cue: kCues lists phrases before the words they contain ("vast contract"
+  // before "contract"). `found` holds every place before any is taken; replaying it in that
+  // order gives what searching the text cue by cue, blanking each find, would give.
+  std::stable_sort(found.begin(), found.end(),
+                   [](const CueAt& a, const CueAt& b) { return a.cue < b.cue; });
+  std::vector<bool> taken(list.size(), false);
   std::array<std::size_t, kTypes> first;
   first.fill(std::string::npos);
-  for (const Cue& cue : kCues) {
+  for (const CueAt& at : found) {
+    const Cue& cue = kCues[at.cue];
     if (cue.short_only && !short_text) continue;
-    const bool stem = cue.phrase.ends_with('*');
-    if (!may_hold(filter, cue.phrase.substr(0, cue.phrase.size() - stem), stem)) continue;
-    const std::size_t at = take_cue(words, cue.phrase, short_text);
-    if (at < first[cue.type]) first[cue.type] = at;
+    if (std::any_of(taken.begin() + static_cast<std::ptrdiff_t>(at.begin),
+                    taken.begin() + static_cast<std::ptrdiff_t>(at.end),
+                    [](bool t) { return t; })) {
+      continue;
+    }
+    if (at.begin < first[cue.type] && (short_text || !about_others(list, taken, at.end))) {
+      first[cue.type] = at.begin;
+    }
+    std::fill(taken.begin() + static_cast<std::ptrdiff_t>(at.begin),
+              taken.begin() + static_cast<std::ptrdiff_t>(at.end), true);
   }
   int best = -1;
   for (int type : {contract, temporary, internship, freelance}) {

@@ -133,6 +133,18 @@ Result<model::Profile> find_profile(const Db& db, std::string_view name) {
   return profile;
 }
 
+Result<model::Profile> find_profile_by_id(const Db& db, model::ProfileId id) {
+  auto stmt = Statement::prepare(db, "SELECT " HG_PROFILE_COLUMNS " FROM profiles WHERE id = ?1");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, id);
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!*row) return fail(Errc::not_found, "profile {} not found", id);
+  model::Profile profile = read_profile(*stmt);
+  if (auto done = load_skills(db, profile); !done) return done.error();
+  return profile;
+}
+
 Result<std::vector<model::Profile>> list_profiles(const Db& db) {
   auto stmt = Statement::prepare(
       db, "SELECT " HG_PROFILE_COLUMNS " FROM profiles ORDER BY is_default DESC, name");

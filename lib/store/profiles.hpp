@@ -23,6 +23,9 @@ Result<SavedProfile> save_profile(const Db& db, const model::Profile& profile,
 // By handle; an empty name means the default profile. Errors: not_found (hint), failed.
 Result<model::Profile> find_profile(const Db& db, std::string_view name);
 
+// By id. Errors: not_found, failed.
+Result<model::Profile> find_profile_by_id(const Db& db, model::ProfileId id);
+
 // Every profile, default first, then by name. Errors: failed.
 Result<std::vector<model::Profile>> list_profiles(const Db& db);
 

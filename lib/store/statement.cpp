@@ -35,6 +35,12 @@ void Statement::bind(int index, std::string_view text) {
   check(sqlite3_bind_text64(get(), index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
+void Statement::bind_blob(int index, std::string_view bytes) {
+  // A zero-length blob, not NULL, for empty content.
+  check(sqlite3_bind_blob64(get(), index, bytes.empty() ? "" : bytes.data(), bytes.size(),
+                            SQLITE_TRANSIENT));
+}
+
 void Statement::check(int rc) {
   if (rc != SQLITE_OK && !pending_) pending_ = sqlite_error(db_, rc);
 }
@@ -71,6 +77,13 @@ std::string Statement::column_text(int column) const {
   const auto* text = sqlite3_column_text(get(), column);
   if (text == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<std::size_t>(sqlite3_column_bytes(get(), column)));
+}
+
+std::string Statement::column_blob(int column) const {
+  const void* bytes = sqlite3_column_blob(get(), column);
+  if (bytes == nullptr) return {};
+  return std::string(static_cast<const char*>(bytes),
                      static_cast<std::size_t>(sqlite3_column_bytes(get(), column)));
 }
 

@@ -34,6 +34,7 @@ class Statement {
   void bind(int index, std::string_view text);  // copied by SQLite
   void bind(int index, const char* text) { bind(index, std::string_view(text)); }
   void bind(int index, const std::string& text) { bind(index, std::string_view(text)); }
+  void bind_blob(int index, std::string_view bytes);  // copied by SQLite
   void bind(int index, std::nullopt_t) { check(sqlite3_bind_null(get(), index)); }
   // NULL for nullopt; for strings, NULL also for "" (optional text columns).
   template <class T>
@@ -57,6 +58,7 @@ class Statement {
   std::int64_t column_int64(int column) const;
   double column_double(int column) const;
   std::string column_text(int column) const;  // "" for NULL
+  std::string column_blob(int column) const;  // "" for NULL
   std::optional<std::int64_t> column_opt_int64(int column) const;
   std::optional<double> column_opt_double(int column) const;
 

@@ -1,4 +1,4 @@
-// Reference data shipped inside the hg binary: every data/**/*.tsv and *.txt file, embedded
+// Reference data shipped inside the hg binary: every data/**/*.tsv, *.txt and *.mustache file, embedded
 // at build time (cmake/EmbedData.cmake), read-only and valid for the life of the program.
 #pragma once
 

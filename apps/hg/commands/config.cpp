@@ -31,8 +31,21 @@ Effective effective(const Session& session, const Config& config, const ConfigKe
     if (!config.store_path.empty()) return {config.store_path, "config"};
     return {session.store_path().string(), "default"};
   }
+  // Environment overrides for the LLM endpoint; a key is never shown, only whether it is set.
+  const bool secret = key.name == "llm.api_key";
+  auto shown = [secret](std::string value) {
+    return secret && !value.empty() ? std::string("(set, not shown)") : value;
+  };
+  for (auto [name, env] : {std::pair{"llm.base_url", "HG_LLM_BASE_URL"},
+                           std::pair{"llm.model", "HG_LLM_MODEL"},
+                           std::pair{"llm.api_key", "HG_LLM_API_KEY"}}) {
+    if (key.name != name) continue;
+    if (const char* value = std::getenv(env); value != nullptr && *value != '\0') {
+      return {shown(value), std::string("env ") + env};
+    }
+  }
   if (auto it = config.values.find(std::string(key.name)); it != config.values.end()) {
-    return {it->second, "config"};
+    return {shown(it->second), "config"};
   }
   return {std::string(key.default_value), "default"};
 }
@@ -76,7 +89,9 @@ Result<void> run_set(Session& session, const ConfigArgs& args) {
   if (auto config = session.config(); !config) return config.error();  // never overwrite a broken file
   if (auto done = set_config(session.config_path(), args.key, args.value); !done) return done.error();
   if (!session.quiet() && session.output() == OutputFormat::table) {
-    fmt::print("{} = {} ({})\n", args.key, args.value, session.config_path().string());
+    const bool secret = args.key == "llm.api_key";
+    fmt::print("{} = {} ({})\n", args.key, secret ? "(set, not shown)" : args.value,
+               session.config_path().string());
   }
   return {};
 }

@@ -1,0 +1,44 @@
+// HTTP requests with libcurl: timeouts, a size cap, and retries with exponential backoff and
+// jitter that honour Retry-After. One blocking request at a time per call; thread-safe (each
+// call uses its own easy handle). curl_global_init is the caller's (apps/ main) duty.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "util/result.hpp"
+
+namespace hg::net {
+
+struct Request {
+  std::string method = "GET";  // GET | POST
+  std::string url{};
+  std::vector<std::pair<std::string, std::string>> headers;  // name, value
+  std::string body{};
+};
+
+struct Response {
+  long status = 0;
+  std::string content_type{};
+  std::string body{};
+  int attempts = 0;  // how many tries it took
+};
+
+struct ClientOptions {
+  std::chrono::milliseconds connect_timeout{10'000};
+  std::chrono::milliseconds total_timeout{60'000};  // per attempt
+  std::size_t max_body_bytes = 16u << 20;           // a larger answer fails (invalid_input)
+  int retries = 2;                                  // extra attempts after the first
+  std::chrono::milliseconds backoff{500};           // first pause; doubles, with jitter
+  std::chrono::milliseconds max_backoff{30'000};    // cap, Retry-After included
+  std::string user_agent = "hg/0.1.0";
+};
+
+// Sends `request`, retrying connection failures, timeouts, 429 and 5xx. Returns the last
+// response for any other status (the caller judges 4xx). Errors: network (connection, timeout,
+// retries used up; the message says which), invalid_input (body over the cap), failed.
+Result<Response> send(const Request& request, const ClientOptions& options);
+
+}  // namespace hg::net
