@@ -19,6 +19,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 // A name word: capitalised ASCII, or starting with a UTF-8 letter ("Ørsted", "Łódź").
 bool is_name_word(std::string_view word) {
+  if (word == "I" || word == "I'm" || word == "I've") return false;  // the pronoun, not a name
   return !word.empty() && (is_upper(word[0]) || static_cast<unsigned char>(word[0]) >= 0xC0);
 }
 
@@ -158,13 +159,24 @@ std::vector<Claim> unsupported_claims(std::string_view letter, const LetterFacts
   std::vector<std::string> titles{facts.label, facts.job_title};
   for (const Role& role : facts.roles) titles.push_back(role.position);
 
+  // "with Python and SQL" names skills, not an employer: every part a known skill.
+  auto all_skills = [&](const std::string& phrase) {
+    if (taxonomy == nullptr) return false;
+    bool any = false;
+    for (const Word& part : words_of(phrase)) {
+      if (part.text == "and" || part.text == "&" || part.text == "/" || part.text == "of") continue;
+      if (!taxonomy->find(part.text)) return false;
+      any = true;
+    }
+    return any || taxonomy->find(phrase).has_value();
+  };
   const std::vector<Word> words = words_of(letter);
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
-    const std::string& w = words[i].text;
+    const std::string w = util::to_lower(words[i].text);  // "At Google" starts a sentence too
     if (words[i].ends_phrase) continue;
     if (w == "at" || w == "for" || w == "with" || w == "joined" || w == "from") {
       const std::string phrase = name_phrase(words, i + 1);
-      if (phrase.empty() || (taxonomy != nullptr && taxonomy->find(phrase))) continue;
+      if (phrase.empty() || all_skills(phrase)) continue;
       if (!any_related(phrase, employers) && !any_related(phrase, titles)) {
         flag({"employer", phrase, phrase + " is not an employer or school in the profile"});
       }
@@ -175,7 +187,7 @@ std::vector<Claim> unsupported_claims(std::string_view letter, const LetterFacts
         ++k;
       }
       const std::string phrase = k < words.size() ? name_phrase(words, k) : std::string();
-      if (phrase.empty() || (taxonomy != nullptr && taxonomy->find(phrase))) continue;
+      if (phrase.empty() || all_skills(phrase)) continue;
       if (!any_related(phrase, titles) && !any_related(phrase, employers)) {
         flag({"title", phrase, phrase + " is not a position held in the profile"});
       }

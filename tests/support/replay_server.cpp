@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <deque>
 #include <thread>
 
 #include <httplib.h>
@@ -123,10 +124,11 @@ struct ReplayServer::Impl {
   int port = 0;
   mutable std::mutex mutex;
   std::vector<RecordedRequest> requests;
-  std::map<std::string, Scripted> scripted;  // "path?query" or "path"
+  std::map<std::string, std::deque<Scripted>> scripted;  // "path?query" or "path"
 
   void handle(const httplib::Request& request, httplib::Response& response);
-  bool answer_scripted(const RecordedRequest& recorded, httplib::Response& response);
+  bool answer_scripted(const RecordedRequest& recorded, httplib::Response& response,
+                       std::chrono::milliseconds& delay);
   void serve_file(const httplib::Request& request, httplib::Response& response) const;
 };
 
@@ -138,10 +140,16 @@ void ReplayServer::Impl::handle(const httplib::Request& request, httplib::Respon
   if (question != std::string::npos) recorded.query = request.target.substr(question + 1);
   for (const auto& [name, value] : request.headers) recorded.headers[lower(name)] = value;
   recorded.body = request.body;
+  std::chrono::milliseconds delay{0};
+  bool answered = false;
   {
     std::lock_guard lock(mutex);
     requests.push_back(recorded);
-    if (answer_scripted(recorded, response)) return;
+    answered = answer_scripted(recorded, response, delay);
+  }
+  if (answered) {
+    if (delay.count() > 0) std::this_thread::sleep_for(delay);  // not holding the lock
+    return;
   }
   if (request.method != "GET" && request.method != "HEAD") {
     response.status = 405;
@@ -153,12 +161,17 @@ void ReplayServer::Impl::handle(const httplib::Request& request, httplib::Respon
 
 // Called with `mutex` held: `times` counts down across threads.
 bool ReplayServer::Impl::answer_scripted(const RecordedRequest& recorded,
-                                         httplib::Response& response) {
+                                         httplib::Response& response,
+                                         std::chrono::milliseconds& delay) {
   for (const std::string& key : {recorded.path + "?" + recorded.query, recorded.path}) {
     auto it = scripted.find(key);
-    if (it == scripted.end() || it->second.times == 0) continue;
-    Scripted& answer = it->second;
+    if (it == scripted.end()) continue;
+    std::deque<Scripted>& queue = it->second;
+    while (!queue.empty() && queue.front().times == 0) queue.pop_front();
+    if (queue.empty()) continue;
+    Scripted& answer = queue.front();
     if (answer.times > 0) --answer.times;
+    delay = answer.delay;
     response.status = answer.status;
     std::string type = "application/json";
     for (const auto& [name, value] : answer.headers) {
@@ -239,7 +252,7 @@ int ReplayServer::port() const { return impl_->port; }
 
 void ReplayServer::script(std::string path, Scripted answer, std::string query) {
   std::lock_guard lock(impl_->mutex);
-  impl_->scripted[query.empty() ? path : path + "?" + query] = std::move(answer);
+  impl_->scripted[query.empty() ? path : path + "?" + query].push_back(std::move(answer));
 }
 
 std::vector<RecordedRequest> ReplayServer::requests() const {

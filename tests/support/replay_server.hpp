@@ -3,6 +3,7 @@
 // Scrape, and every later networked capability, is tested against it: no mocked libcurl.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -30,6 +31,7 @@ struct Scripted {
   // e.g. {"Retry-After", "1"}; a "Content-Type" here replaces the default application/json.
   std::map<std::string, std::string> headers = {};
   int times = -1;  // answer this many times, then fall back; -1 always
+  std::chrono::milliseconds delay{0};  // wait this long before answering (timeouts)
 };
 
 class ReplayServer {
@@ -49,7 +51,8 @@ class ReplayServer {
   int port() const;
 
   // Answers `path` (and `query` when given) with `answer` instead of a file, for any method.
-  // An answer for the exact query wins over one for the path alone.
+  // An answer for the exact query wins over one for the path alone. Answers scripted for the
+  // same key queue up: each serves its `times`, then the next one answers.
   void script(std::string path, Scripted answer, std::string query = "");
 
   // Every request so far, in the order they arrived. Safe to call while requests come in.

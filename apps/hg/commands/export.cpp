@@ -8,6 +8,7 @@
 #include "../commands.hpp"
 #include "../output.hpp"
 #include "model/json.hpp"
+#include "store/applications.hpp"
 #include "store/jobs.hpp"
 #include "store/profiles.hpp"
 
@@ -79,6 +80,22 @@ Result<void> export_profiles(const store::Db& db, RecordWriter& writer) {
   return {};
 }
 
+// Applications with their timeline, oldest first (the order they were created in).
+Result<void> export_applications(const store::Db& db, RecordWriter& writer, bool nested) {
+  auto apps = store::list_applications(db, {});
+  if (!apps) return apps.error();
+  for (auto it = apps->rbegin(); it != apps->rend(); ++it) {
+    nlohmann::ordered_json record = *it;
+    if (nested) {
+      auto timeline = store::application_events(db, it->id);
+      if (!timeline) return timeline.error();
+      record["timeline"] = *timeline;
+    }
+    writer.write(record);
+  }
+  return {};
+}
+
 std::vector<std::string> fields_of(const std::string& what) {
   if (what == "jobs") return model::job_field_names();
   nlohmann::ordered_json sample;
@@ -103,8 +120,7 @@ Result<void> run_export(Session& session, const ExportArgs& args) {
   Result<void> done;
   if (args.what == "jobs") done = export_jobs(*db, writer);
   else if (args.what == "profiles") done = export_profiles(*db, writer);
-  // applications: the table exists; its repository lands with `hg apply` and `hg track`, so
-  // an export today is an empty, well-formed document.
+  else done = export_applications(*db, writer, export_format(session) != OutputFormat::csv);
   if (!done) return done.error();
   writer.finish();
   return out->commit();
