@@ -228,10 +228,10 @@ std::string line_diff(std::string_view before, std::string_view after) {
     if (i < a.size() && j < b.size() && a[i] == b[j]) {
       out += "  " + a[i++] + '\n';
       ++j;
-    } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      out += "+ " + b[j++] + '\n';
+    } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+      out += "- " + a[i++] + '\n';  // removals before additions, as diff prints them
     } else {
-      out += "- " + a[i++] + '\n';
+      out += "+ " + b[j++] + '\n';
     }
   }
   return out;

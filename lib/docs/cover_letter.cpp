@@ -58,6 +58,15 @@ std::string long_date(std::string_view iso_day) {
          std::string(iso_day.substr(0, 4));
 }
 
+// A long highlight's first sentence: a letter lists achievements, not paragraphs.
+std::string first_sentence(const std::string& text) {
+  if (text.size() <= 160) return text;
+  for (std::size_t i = 40; i + 1 < text.size(); ++i) {
+    if (text[i] == '.' && text[i + 1] == ' ') return text.substr(0, i + 1);
+  }
+  return text;
+}
+
 mstch::array names_of(const std::vector<std::string>& items) {
   mstch::array out;
   for (const std::string& item : items) out.push_back(mstch::map{{"name", item}});
@@ -182,11 +191,18 @@ Result<std::string> render_letter(std::string_view mustache, const LetterFacts& 
   for (std::size_t i = 0; i < facts.roles.size() && i < kMaxRoles; ++i) {
     const Role& role = facts.roles[i];
     roles.push_back(mstch::map{{"position", role.position}, {"employer", role.employer},
-                               {"period", role.period}, {"highlight", role.highlight},
+                               {"period", role.period},
+                               {"highlight", first_sentence(role.highlight)},
                                {"current", role.current}});
   }
+  std::string contact;
+  for (const std::string* part : {&facts.email, &facts.phone, &facts.location}) {
+    if (part->empty()) continue;
+    if (!contact.empty()) contact += " \u00b7 ";
+    contact += *part;
+  }
   mstch::map context{
-      {"name", facts.name}, {"email", facts.email}, {"phone", facts.phone},
+      {"name", facts.name}, {"contact", contact}, {"email", facts.email}, {"phone", facts.phone},
       {"location", facts.location}, {"label", facts.label}, {"summary", facts.summary},
       {"years", facts.years ? std::to_string(*facts.years) : std::string()},
       {"company", facts.company}, {"job_title", facts.job_title},

@@ -49,11 +49,12 @@ std::optional<std::string_view> builtin_template(std::string_view name);
 std::vector<std::string> builtin_template_names();
 
 // Renders a mustache template (plain text: values are not HTML-escaped). Variables: name,
-// email, phone, location, label, summary, years, company, job_title, job_location, date,
-// matching_skills_text, missing_skills_text; sections: matching_skills and missing_skills
-// (each {{name}}), roles (position, employer, period, highlight, current), current (the current
-// role), has_matching_skills, has_roles. Errors: invalid_input for a template mstch cannot parse or one
-// over 64 KB. Not thread-safe (mstch's escape setting is global).
+// contact (email · phone · location), email, phone, location, label, summary, years, company,
+// job_title, job_location, date, matching_skills_text, missing_skills_text; sections:
+// matching_skills and missing_skills (each {{name}}), roles (position, employer, period,
+// highlight, current), current (the current role), has_matching_skills, has_roles. Errors:
+// invalid_input for a template mstch cannot parse or one over 64 KB. Not thread-safe (mstch's
+// escape setting is global).
 Result<std::string> render_letter(std::string_view mustache, const LetterFacts& facts);
 
 // "Python, Django and PostgreSQL".

@@ -1,6 +1,7 @@
 // HTTP requests with libcurl: timeouts, a size cap, and retries with exponential backoff and
 // jitter that honour Retry-After. One blocking request at a time per call; thread-safe (each
-// call uses its own easy handle). curl_global_init is the caller's (apps/ main) duty.
+// call uses its own easy handle) once libcurl is initialised: the first call initialises it
+// (curl_easy_init does), so a program with threads calls curl_global_init itself first.
 #pragma once
 
 #include <chrono>
@@ -15,7 +16,7 @@ namespace hg::net {
 struct Request {
   std::string method = "GET";  // GET | POST
   std::string url{};
-  std::vector<std::pair<std::string, std::string>> headers;  // name, value
+  std::vector<std::pair<std::string, std::string>> headers = {};  // name, value
   std::string body{};
 };
 
