@@ -14,10 +14,10 @@ _hg() {
       ':dedup') path='dedup' ;;
       ':parse-resume') path='parse-resume' ;;
       ':match') path='match' ;;
-      ':apply') path='apply' ;;
-      ':track') path='track' ;;
       ':report') path='report' ;;
       ':serve') path='serve' ;;
+      ':apply') path='apply' ;;
+      ':track') path='track' ;;
       ':config') path='config' ;;
       ':completion') path='completion' ;;
       'import:jobs') path='import jobs' ;;
@@ -29,6 +29,17 @@ _hg() {
       'skills:search') path='skills search' ;;
       'skills:show') path='skills show' ;;
       'skills:extract') path='skills extract' ;;
+      'track:list') path='track list' ;;
+      'track:show') path='track show' ;;
+      'track:move') path='track move' ;;
+      'track:note') path='track note' ;;
+      'track:interview') path='track interview' ;;
+      'track:ics') path='track ics' ;;
+      'track:remind') path='track remind' ;;
+      'track:done') path='track done' ;;
+      'track:due') path='track due' ;;
+      'track:letter') path='track letter' ;;
+      'track:import') path='track import' ;;
       'config:list') path='config list' ;;
       'config:get') path='config get' ;;
       'config:set') path='config set' ;;
@@ -36,7 +47,7 @@ _hg() {
     esac
   done
   case "$path" in
-    '') subs='init import export jobs skills scrape dedup parse-resume match apply track report serve config completion' opts='--help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    '') subs='init import export jobs skills scrape dedup parse-resume match report serve apply track config completion' opts='--help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'init') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'import') subs='jobs profiles' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'import jobs') subs='' opts='--help -h --format --map --source --dry-run --no-enrich --chunk-size --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --format --map --source --dry-run --no-enrich --chunk-size --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files=1 ;;
@@ -55,10 +66,21 @@ _hg() {
     'dedup') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'parse-resume') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'match') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
-    'apply') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
-    'track') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'report') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'serve') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'apply') subs='' opts='--help -h --profile --status --at --tz --note --resume --cover-letter --template --llm --strict --pdf --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --profile --status --at --tz --note --resume --cover-letter --template --llm --strict --pdf --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --resume --cover-letter --template --db --config ' files="" ;;
+    'track') subs='list show move note interview ics remind done due letter import' opts='--help -h --status --company --since --until --job --profile --board --limit -n --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --status --company --since --until --job --profile --board --limit -n --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'track list') subs='' opts='--help -h --status --company --since --until --job --profile --board --limit -n --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --status --company --since --until --job --profile --board --limit -n --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'track show') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'track move') subs='' opts='--help -h --at --tz --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --at --tz --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'track note') subs='' opts='--help -h --at --tz --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --at --tz --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'track interview') subs='' opts='--help -h --at --tz --duration --kind --with --location --notes --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --at --tz --duration --kind --with --location --notes --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'track ics') subs='' opts='--help -h --output -o --all --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --output -o --all --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --output -o --db --config ' files="" ;;
+    'track remind') subs='' opts='--help -h --in --on --tz --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --in --on --tz --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'track done') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'track due') subs='' opts='--help -h --within --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --within --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'track letter') subs='' opts='--help -h --generate --template --llm --strict --final --show --pdf --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --generate --template --llm --strict --final --show --pdf --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --template --db --config ' files="" ;;
+    'track import') subs='' opts='--help -h --format --profile --status --tz --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --format --profile --status --tz --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files=1 ;;
     'config') subs='list get set path' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'config list') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'config get') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;

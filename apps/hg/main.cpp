@@ -31,7 +31,8 @@ constexpr const char* kExitCodes =
     "  5  network or source failure\n"
     "  6  store locked or busy (another hg is writing)\n"
     "\nEnvironment: HG_DB (store file), HG_CONFIG (config file), NO_COLOR, HG_NOW (fixed\n"
-    "\"now\" in ISO 8601, for reproducible runs). See man hg.";
+    "\"now\" in ISO 8601, for reproducible runs), TZ, HG_LLM_BASE_URL, HG_LLM_MODEL,\n"
+    "HG_LLM_API_KEY (cover letters). See man hg.";
 
 // CLI11's message in hg's voice: lower case, and naming the unknown word instead of
 // "A subcommand is required" when the word was not a command at all.
