@@ -15,6 +15,7 @@ namespace {
 
 constexpr std::size_t kMaxTemplate = 64 * 1024;
 constexpr std::size_t kMaxRoles = 3;
+constexpr std::size_t kMaxNamedSkills = 6;  // a letter, not a keyword list
 
 std::string text_at(const nlohmann::json& object, const char* key) {
   if (!object.is_object()) return {};
@@ -119,9 +120,13 @@ LetterFacts letter_facts(const model::Profile& profile, const model::Job& job,
   std::sort(facts.profile_skills.begin(), facts.profile_skills.end());
   facts.profile_skills.erase(std::unique(facts.profile_skills.begin(), facts.profile_skills.end()),
                              facts.profile_skills.end());
-  for (const model::JobSkill& skill : job.skills) {
-    (have.contains(util::to_lower(skill.name)) ? facts.matching_skills : facts.missing_skills)
-        .push_back(skill.name);
+  // Required skills first: a letter names the ones the posting insists on.
+  for (bool required : {true, false}) {
+    for (const model::JobSkill& skill : job.skills) {
+      if (skill.required.value_or(false) != required) continue;
+      (have.contains(util::to_lower(skill.name)) ? facts.matching_skills : facts.missing_skills)
+          .push_back(skill.name);
+    }
   }
 
   const auto resume = nlohmann::json::parse(
@@ -209,7 +214,11 @@ Result<std::string> render_letter(std::string_view mustache, const LetterFacts& 
       {"job_location", facts.job_location}, {"date", facts.date},
       {"matching_skills", names_of(facts.matching_skills)},
       {"missing_skills", names_of(facts.missing_skills)},
-      {"matching_skills_text", join_and(facts.matching_skills)},
+      {"matching_skills_text", join_and(std::vector<std::string>(
+                                   facts.matching_skills.begin(),
+                                   facts.matching_skills.begin() +
+                                       static_cast<std::ptrdiff_t>(std::min<std::size_t>(
+                                           facts.matching_skills.size(), kMaxNamedSkills))))},
       {"missing_skills_text", join_and(facts.missing_skills)},
       {"has_matching_skills", !facts.matching_skills.empty()},
       {"has_roles", !roles.empty()},

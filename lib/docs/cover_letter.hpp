@@ -27,7 +27,7 @@ struct LetterFacts {
   std::string name, email, phone, location, label, summary{};
   std::optional<int> years{};  // whole years of experience
   std::string company, job_title, job_location{};
-  std::vector<std::string> matching_skills{};  // the job's skills the profile has, job order
+  std::vector<std::string> matching_skills{};  // the job's skills the profile has, required first
   std::vector<std::string> missing_skills{};   // the job's skills the profile lacks
   std::vector<std::string> profile_skills{};   // canonical, with what they imply
   std::vector<Role> roles{};                   // newest first
@@ -50,11 +50,11 @@ std::vector<std::string> builtin_template_names();
 
 // Renders a mustache template (plain text: values are not HTML-escaped). Variables: name,
 // contact (email · phone · location), email, phone, location, label, summary, years, company,
-// job_title, job_location, date, matching_skills_text, missing_skills_text; sections:
-// matching_skills and missing_skills (each {{name}}), roles (position, employer, period,
-// highlight, current), current (the current role), has_matching_skills, has_roles. Errors:
-// invalid_input for a template mstch cannot parse or one over 64 KB. Not thread-safe (mstch's
-// escape setting is global).
+// job_title, job_location, date, matching_skills_text (the first six), missing_skills_text;
+// sections: matching_skills and missing_skills (each {{name}}), roles (position, employer,
+// period, highlight, current), current (the current role), has_matching_skills, has_roles.
+// Errors: invalid_input for a template mstch cannot parse or one over 64 KB. Not thread-safe
+// (mstch's escape setting is global).
 Result<std::string> render_letter(std::string_view mustache, const LetterFacts& facts);
 
 // "Python, Django and PostgreSQL".

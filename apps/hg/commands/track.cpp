@@ -175,7 +175,9 @@ Result<void> run_show(Session& session, const TrackArgs& args) {
     std::string what = step.to_status.empty() ? "note"
                        : step.from_status.empty() ? step.to_status
                                                   : step.from_status + " -> " + step.to_status;
-    fmt::print("  {}  {:<24} {}\n", step.at, what, step.note);
+    std::string line = fmt::format("  {}  {:<24} {}", step.at, what, step.note);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    fmt::print("{}\n", line);
   }
   if (!interviews->empty()) fmt::print("\ninterviews\n");
   for (const model::Interview& interview : *interviews) {
