@@ -428,3 +428,39 @@ TEST_CASE("an LLM letter is checked claim by claim; failures fall back to the te
 }
 
 }  // namespace
+
+namespace {
+
+TEST_CASE("the LLM key is never printed by config", "[cli][docs]") {
+  Pipeline p;
+  const Run set = p.hg({"config", "set", "llm.api_key", "sk-secret-42"});
+  REQUIRE(set.exit_code == 0);
+  CHECK(set.out.find("sk-secret-42") == std::string::npos);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"config", "get", "llm.api_key"},
+        std::vector<std::string>{"config", "list"}, std::vector<std::string>{"--json", "config", "list"}}) {
+    const Run run = p.hg(args);
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.find("sk-secret-42") == std::string::npos);
+    CHECK_THAT(run.out, Catch::Contains("(set, not shown)"));
+  }
+  RunOptions env = at_now();
+  env.env["HG_LLM_API_KEY"] = "sk-env-7";
+  const Run from_env = p.hg({"config", "get", "llm.api_key"}, env);
+  CHECK(from_env.out == "(set, not shown)\n");
+}
+
+TEST_CASE("a template of the user's own in the config dir wins over the built-in", "[cli][docs]") {
+  Pipeline p;
+  std::filesystem::create_directories(p.dir.file("templates"));
+  p.dir.write("templates/cover_letter.mustache", "Hello {{company}}, from {{name}} ({{years}} years)\n");
+  const Json applied = p.json({"apply", "1", "--cover-letter", "generate"});
+  CHECK(applied["cover_letter"]["text"] == "Hello Nordlicht GmbH, from Zoë Łukasz Ångström (9 years)\n");
+  CHECK(applied["cover_letter"]["generator"] == "template:cover_letter.mustache");
+  const Run missing = p.hg({"apply", "2", "--cover-letter", "generate", "--template", "nope"});
+  CHECK(missing.exit_code == 4);
+  CHECK_THAT(missing.err, Catch::Contains("template \"nope\": not found"));
+  CHECK(scalar(p.db, "SELECT count(*) FROM applications") == "1");
+}
+
+}  // namespace

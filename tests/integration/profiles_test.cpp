@@ -91,7 +91,7 @@ TEST_CASE("profile files that are missing or not a JSON Resume are reported one 
   CHECK(named.err == "hg: --name: only with one file (2 given)\n");
 }
 
-TEST_CASE("applications export as empty, well-formed documents", "[cli]") {
+TEST_CASE("a store without applications exports empty, well-formed documents", "[cli]") {
   TempDir dir;
   const auto db = dir.file("hg.db");
   REQUIRE(run_hg({"init"}, db, at_now()).exit_code == 0);
@@ -103,7 +103,9 @@ TEST_CASE("applications export as empty, well-formed documents", "[cli]") {
   CHECK(nlohmann::json::parse(run.out) == nlohmann::json::array());
   run = run_hg({"export", "applications", "--csv"}, db, at_now());
   CHECK(run.exit_code == 0);
-  CHECK(run.out == "id,profile_id,job_id,status,match_score,created_at,updated_at\n");
+  CHECK(run.out ==
+        "id,profile_id,profile,job_id,title,company,location,status,resume_id,match_score,"
+        "match_explanation,created_at,updated_at\n");
   run = run_hg({"export", "resumes"}, db, at_now());
   CHECK(run.exit_code == 2);
 }
