@@ -371,6 +371,8 @@ Result<void> run_due(Session& session, const TrackArgs& args) {
                        {"reminder_id", item.reminder_id == 0 ? nlohmann::ordered_json(nullptr)
                                                              : nlohmann::ordered_json(item.reminder_id)}});
   }
+  // Cron mails whatever a job prints: nothing due, nothing printed.
+  if (records.empty() && session.output() == OutputFormat::table) return {};
   static constexpr Column kDueColumns[] = {
       {"DUE", "due_at", 20},     {"WHAT", "kind", 10},      {"APP", "application_id", 5, true},
       {"TITLE", "title", 32},    {"COMPANY", "company", 20}, {"NOTE", "text", 48}};
