@@ -15,6 +15,10 @@
 #include "ingest/enrich.hpp"
 #include "ingest/map_job.hpp"
 #include "normalize/currency.hpp"
+#include "normalize/employment.hpp"
+#include "normalize/salary.hpp"
+#include "normalize/title.hpp"
+#include "skills/extract.hpp"
 #include "normalize/location.hpp"
 #include "normalize/visa.hpp"
 #include "skills/taxonomy.hpp"
@@ -83,5 +87,33 @@ int main(int argc, char** argv) {
               text_bytes / 1e6 / median);
   std::printf("skills found: %zu (%.1f per posting)\n", found_skills,
               jobs.empty() ? 0.0 : static_cast<double>(found_skills) / jobs.size());
+  // Where the time goes: each step alone over every posting, once (the order of enrich()).
+  auto time_part = [&](const char* name, auto&& part) {
+    const auto start = Clock::now();
+    std::size_t sink = 0;
+    for (const hg::model::Job& job : jobs) sink += part(job);
+    std::printf("  %-12s %.3f s (%zu)\n", name, seconds_since(start), sink);
+  };
+  std::printf("steps, each alone:\n");
+  time_part("location", [&](const hg::model::Job& job) {
+    return hg::normalize::parse_location(*places, job.location).places.size();
+  });
+  time_part("title", [&](const hg::model::Job& job) {
+    return hg::normalize::parse_title(job.title).family.size();
+  });
+  time_part("employment", [&](const hg::model::Job& job) {
+    return hg::normalize::employment_type_from_text(job.title + "\n" + job.description).size();
+  });
+  time_part("salary", [&](const hg::model::Job& job) {
+    auto salary = hg::normalize::parse_salary(job.salary_text, {.country = job.country,
+                                                                 .default_period = {}});
+    return static_cast<std::size_t>(salary.has_value());
+  });
+  time_part("visa", [&](const hg::model::Job& job) {
+    return hg::normalize::visa_from_text(job.description).evidence.size();
+  });
+  time_part("skills", [&](const hg::model::Job& job) {
+    return hg::skills::extract_skills(*skills, job.title + "\n" + job.description).size();
+  });
   return 0;
 }

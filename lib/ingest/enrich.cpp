@@ -111,9 +111,8 @@ void enrich_visa(model::Job& job, const Enrichers& with) {
   }
 }
 
-void enrich_skills(model::Job& job, const skills::Taxonomy& taxonomy) {
+void enrich_skills(model::Job& job, const skills::Taxonomy& taxonomy, std::string_view text) {
   if (!job.skills.empty()) return;
-  const std::string text = job.title + "\n" + job.description;
   for (const skills::FoundSkill& found : skills::extract_skills(taxonomy, text)) {
     job.skills.push_back({found.name, found.required});
   }
@@ -124,12 +123,16 @@ void enrich_skills(model::Job& job, const skills::Taxonomy& taxonomy) {
 void enrich(model::Job& job, const Enrichers& with) {
   if (with.places != nullptr) enrich_place(job, *with.places);
   enrich_title(job);
+  // Employment type and skills read the same text: joined once, not once each.
+  const bool needs_text = job.employment_type.empty() || (with.skills != nullptr && job.skills.empty());
+  const std::string title_and_description =
+      needs_text ? job.title + "\n" + job.description : std::string();
   if (job.employment_type.empty()) {
-    job.employment_type = normalize::employment_type_from_text(job.title + "\n" + job.description);
+    job.employment_type = normalize::employment_type_from_text(title_and_description);
   }
   enrich_salary(job, with);
   enrich_visa(job, with);
-  if (with.skills != nullptr) enrich_skills(job, *with.skills);
+  if (with.skills != nullptr) enrich_skills(job, *with.skills, title_and_description);
   // Derived text is stored as a reader of hg's own export would take it back (trimmed), so
   // export -> import -> export stays byte-identical.
   for (std::string* text : {&job.city, &job.region, &job.country, &job.visa_evidence,

@@ -12,17 +12,18 @@ namespace hg::skills {
 // Phrases matched like skills (by match_key) that hide any shorter skill they start with.
 std::span<const std::string_view> not_skill_phrases();
 
-// True when the lower-cased `segment` has a word that says a tool or language is meant
-// ("programming", "experience with", "Kenntnisse" ...): evidence for strict skills.
-bool has_tech_cue(std::string_view lower_segment);
+// Cues are whole words or phrases, matched ignoring ASCII case (other bytes as they are).
+
+// True when `segment` has a word that says a tool or language is meant ("programming",
+// "experience with", "Kenntnisse" ...): evidence for strict skills.
+bool has_tech_cue(std::string_view segment);
 
 // true: the segment says "required"; false: it says "optional"/"a plus"; nullopt: neither.
-// `lower_segment` is lower-cased ASCII.
-std::optional<bool> sentence_requirement(std::string_view lower_segment);
+std::optional<bool> sentence_requirement(std::string_view segment);
 
 // For a line that looks like a heading ("Requirements:", "Nice to have", "Benefits"):
 // true/false as above, or nullopt for a neutral heading that ends a requirements section.
 // Returns the outer nullopt when the line is not a heading hg knows.
-std::optional<std::optional<bool>> heading_requirement(std::string_view lower_line);
+std::optional<std::optional<bool>> heading_requirement(std::string_view line);
 
 }  // namespace hg::skills

@@ -18,13 +18,22 @@ struct Hit {
   std::size_t end;
 };
 
-// A sentence (or a part in brackets) of line number `line`; `section` is what the heading
-// above it said.
+// A sentence (or a part in brackets) that names a skill; `section` is what the heading above
+// its line said.
 struct Segment {
   std::size_t begin;
-  std::size_t end;
-  std::size_t line;
+  std::size_t end;   // after the byte that ends it, or the text's end
+  std::size_t line;  // index into Layout::lines
   std::optional<bool> section;
+  std::optional<std::optional<bool>> requirement;  // sentence_requirement, on first need
+};
+
+// What a strict skill needs from its line: another skill or a word such as "experience".
+struct LineFacts {
+  std::size_t begin;
+  std::size_t end;          // after its '\n', or the text's end
+  bool plain_hit = false;   // a non-strict skill is named on this line
+  std::optional<bool> cue;  // has_tech_cue, worked out on first need
 };
 
 bool is_start(std::string_view text, std::size_t i) {
@@ -68,28 +77,30 @@ std::pair<std::uint32_t, std::size_t> longest_at(const Taxonomy& taxonomy, std::
                                                  std::size_t i) {
   const Trie& trie = taxonomy.trie();
   const auto forms = taxonomy.forms();
-  std::uint32_t node = 0;
+  Trie::Cursor at = Trie::root();
   std::uint32_t pieces = 1;         // words of the text so far, split at whitespace
   std::size_t piece_begin = i;
   std::size_t shortest = SIZE_MAX;  // length of the shortest word so far
   std::pair<std::uint32_t, std::size_t> best{kNoEntry, i};
   std::size_t j = i;
   if (text[j] == '.') {
-    node = trie.child(0, '.');
+    at = trie.next(at, '.');
     ++j;
   }
-  while (node != kNoEntry && j < text.size() && j - i < kMaxFormBytes) {
+  while (at.valid() && j < text.size() && j - i < kMaxFormBytes) {
     const char c = text[j];
     if (is_word_byte(c) || is_symbol_byte(c)) {
-      node = trie.child(node, ascii_lower(c));
+      at = trie.next(at, ascii_lower(c));
       ++j;
-      if (node == kNoEntry || trie.entry(node) == kNoEntry || !is_end(text, j)) continue;
-      const Form& form = forms[trie.entry(node)];
+      if (!at.valid()) break;
+      const std::uint32_t entry = trie.entry(at);
+      if (entry == kNoEntry || !is_end(text, j)) continue;
+      const Form& form = forms[entry];
       // "node js" is "Node.js" and "Elastic Search" is "Elasticsearch", but "R or" is not "ror".
       const bool split_ok = pieces <= form.pieces || std::min(shortest, j - piece_begin) >= 3;
       if (split_ok &&
           (!form.case_exact || same_case(text.substr(i, j - i), form.text))) {
-        best = {trie.entry(node), j};
+        best = {entry, j};
       }
     } else if (is_joiner(text, j)) {
       const bool space = c == ' ' || c == '\t';
@@ -106,27 +117,53 @@ std::pair<std::uint32_t, std::size_t> longest_at(const Taxonomy& taxonomy, std::
   return best;
 }
 
+bool is_url_at(std::string_view text, std::size_t i) {
+  return text.compare(i, 7, "http://") == 0 || text.compare(i, 8, "https://") == 0 ||
+         text.compare(i, 4, "www.") == 0;
+}
+
+// Spares three compares a byte.
+bool may_be_url_at(std::string_view text, std::size_t i) {
+  return (text[i] == 'h' || text[i] == 'w') && is_url_at(text, i);
+}
+
 std::vector<Hit> find_hits(const Taxonomy& taxonomy, std::string_view text) {
   std::vector<Hit> hits;
   std::size_t i = 0;
   while (i < text.size()) {
-    const bool may_be_url = text[i] == 'h' || text[i] == 'w';  // spares three compares a byte
-    if (may_be_url && (text.compare(i, 7, "http://") == 0 || text.compare(i, 8, "https://") == 0 ||
-                       text.compare(i, 4, "www.") == 0)) {
+    if (may_be_url_at(text, i)) {
       while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;  // not inside URLs
       continue;
     }
-    if (!is_start(text, i)) {
+    // A run of word bytes is taken whole: only its first byte may start a form, and most runs
+    // are words no key begins with, which the trie's filter tells without a walk (a form
+    // cannot end inside a run, so a walk that stops inside one finds nothing).
+    std::size_t run_end = i;
+    while (run_end < text.size() && is_word_byte(text[run_end])) ++run_end;
+    if (is_start(text, i) &&
+        (run_end == i || taxonomy.trie().may_begin(text, i, run_end))) {
+      auto [form, end] = longest_at(taxonomy, text, i);
+      if (form != kNoEntry) {
+        if (!taxonomy.forms()[form].blocker) hits.push_back({form, i, end});
+        i = end;
+        continue;
+      }
+    }
+    if (run_end <= i + 1) {
       ++i;
       continue;
     }
-    auto [form, end] = longest_at(taxonomy, text, i);
-    if (form == kNoEntry) {
-      ++i;
-      continue;
+    // Inside the run nothing starts, but a URL may: "http://", "https://" and "www." end a
+    // run of word bytes, so only three places can hold one.
+    constexpr std::size_t kUrlStarts[] = {5, 4, 3};  // bytes before the run's end
+    std::size_t next = run_end;
+    for (std::size_t back : kUrlStarts) {
+      if (run_end > i + back && may_be_url_at(text, run_end - back)) {
+        next = run_end - back;
+        break;
+      }
     }
-    if (!taxonomy.forms()[form].blocker) hits.push_back({form, i, end});
-    i = end;
+    i = next;
   }
   return hits;
 }
@@ -136,12 +173,6 @@ bool is_sentence_end(std::string_view text, std::size_t i) {
   if (c == '\n' || c == ';' || c == '(' || c == ')') return true;  // "(C# a plus)" is its own
   if (c != '.' && c != '!' && c != '?') return false;
   return i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == '\r' || text[i + 1] == '\t';
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
 }
 
 // A short line ("Requirements:", "Nice to have", "Benefits") may open a section.
@@ -157,29 +188,54 @@ std::optional<std::optional<bool>> heading_of(std::string_view line) {
   if (line.empty() || line.size() > 60) return std::nullopt;
   const auto words = static_cast<std::size_t>(std::count(line.begin(), line.end(), ' ')) + 1;
   if (line.back() != ':' && words > 5) return std::nullopt;
-  return heading_requirement(lower(line));
+  return heading_requirement(line);
 }
 
-std::vector<Segment> segments_of(std::string_view text) {
+// The segments and lines that hold hits, and each hit's segment.
+struct Layout {
   std::vector<Segment> segments;
+  std::vector<LineFacts> lines;
+  std::vector<std::size_t> segment_of;  // per hit
+};
+
+// Sentences are found only around hits (whose bytes never end one), and lines by their '\n':
+// a text names a few skills, and testing every byte of it for a sentence end cost more than
+// finding them. Every line up to the last hit is still read for a heading, in order, since a
+// heading holds until the next one.
+Layout layout_of(std::string_view text, const std::vector<Hit>& hits) {
+  Layout layout;
   std::optional<bool> section;
-  std::size_t begin = 0;
-  std::size_t line = 0;
-  bool line_start = true;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (line_start) {
-      const std::size_t eol = std::min(text.find('\n', i), text.size());
-      if (auto heading = heading_of(text.substr(i, eol - i))) section = *heading;
-      line_start = false;
+  std::size_t line_begin = 0;
+  std::size_t line_break = std::min(text.find('\n'), text.size());
+  if (auto heading = heading_of(text.substr(0, line_break))) section = *heading;
+  for (const Hit& hit : hits) {
+    while (hit.begin > line_break) {
+      line_begin = line_break + 1;
+      line_break = std::min(text.find('\n', line_begin), text.size());
+      if (auto heading = heading_of(text.substr(line_begin, line_break - line_begin))) {
+        section = *heading;
+      }
     }
-    if (i == text.size() || is_sentence_end(text, i)) {
-      segments.push_back({begin, std::min(i + 1, text.size()), line, section});
-      begin = i + 1;
-      line_start = i < text.size() && text[i] == '\n';
-      if (line_start) ++line;
+    if (layout.lines.empty() || layout.lines.back().begin != line_begin) {
+      layout.lines.push_back({.begin = line_begin,
+                              .end = std::min(line_break + 1, text.size()),
+                              .plain_hit = false,
+                              .cue = std::nullopt});
     }
+    if (layout.segments.empty() || layout.segments.back().end <= hit.begin) {
+      std::size_t begin = hit.begin;  // the '\n' before line_begin ends a sentence
+      while (begin > line_begin && !is_sentence_end(text, begin - 1)) --begin;
+      std::size_t end = hit.begin;
+      while (end < text.size() && !is_sentence_end(text, end)) ++end;
+      layout.segments.push_back({.begin = begin,
+                                 .end = std::min(end + 1, text.size()),
+                                 .line = layout.lines.size() - 1,
+                                 .section = section,
+                                 .requirement = std::nullopt});
+    }
+    layout.segment_of.push_back(layout.segments.size() - 1);
   }
-  return segments;
+  return layout;
 }
 
 std::optional<bool> merge_required(std::optional<bool> a, std::optional<bool> b) {
@@ -187,34 +243,6 @@ std::optional<bool> merge_required(std::optional<bool> a, std::optional<bool> b)
   if (a == false || b == false) return false;
   return std::nullopt;
 }
-
-// What a strict skill needs from its line: another skill or a word such as "experience".
-struct LineFacts {
-  std::size_t begin = SIZE_MAX;
-  std::size_t end = 0;
-  bool plain_hit = false;  // a non-strict skill is named on this line
-  std::optional<bool> cue;  // has_tech_cue, worked out on first need
-};
-
-// sentence_requirement() of each segment, worked out on first need: a sentence naming five
-// skills is lowered and searched for cues once, not five times.
-class SegmentRequirements {
- public:
-  SegmentRequirements(std::string_view text, const std::vector<Segment>& segments)
-      : text_(text), segments_(segments), known_(segments.size()) {}
-  std::optional<bool> operator[](std::size_t s) {
-    if (!known_[s]) {
-      known_[s] = sentence_requirement(
-          lower(text_.substr(segments_[s].begin, segments_[s].end - segments_[s].begin)));
-    }
-    return *known_[s];
-  }
-
- private:
-  std::string_view text_;
-  const std::vector<Segment>& segments_;
-  std::vector<std::optional<std::optional<bool>>> known_;
-};
 
 void add_implied(const Taxonomy& taxonomy, std::vector<FoundSkill>& found) {
   std::unordered_map<SkillId, std::size_t> index;
@@ -240,33 +268,36 @@ std::vector<FoundSkill> extract_skills(const Taxonomy& taxonomy, std::string_vie
   text = text.substr(0, std::min(text.size(), options.max_bytes));
   const std::vector<Hit> hits = find_hits(taxonomy, text);
   if (hits.empty()) return {};
-  const std::vector<Segment> segments = segments_of(text);
+  Layout layout = layout_of(text, hits);
+  std::vector<Segment>& segments = layout.segments;
+  std::vector<LineFacts>& lines = layout.lines;
+  const std::vector<std::size_t>& segment_of = layout.segment_of;
   const auto forms = taxonomy.forms();
-  std::vector<std::size_t> segment_of(hits.size());
-  std::vector<LineFacts> lines(segments.back().line + 1);
-  for (const Segment& segment : segments) {
-    lines[segment.line].begin = std::min(lines[segment.line].begin, segment.begin);
-    lines[segment.line].end = std::max(lines[segment.line].end, segment.end);
-  }
-  for (std::size_t h = 0, s = 0; h < hits.size(); ++h) {
-    while (segments[s].end <= hits[h].begin) ++s;
-    segment_of[h] = s;
-    if (!forms[hits[h].form].strict) lines[segments[s].line].plain_hit = true;
+  for (std::size_t h = 0; h < hits.size(); ++h) {
+    if (!forms[hits[h].form].strict) lines[segments[segment_of[h]].line].plain_hit = true;
   }
   auto corroborated = [&](std::size_t s) {
     LineFacts& line = lines[segments[s].line];
     if (line.plain_hit) return true;
-    if (!line.cue) line.cue = has_tech_cue(lower(text.substr(line.begin, line.end - line.begin)));
+    if (!line.cue) line.cue = has_tech_cue(text.substr(line.begin, line.end - line.begin));
     return *line.cue;
   };
-  SegmentRequirements segment_requirement(text, segments);
+  // A sentence naming five skills is searched for cues once, not five times.
+  auto segment_requirement = [&](std::size_t s) {
+    Segment& segment = segments[s];
+    if (!segment.requirement) {
+      segment.requirement =
+          sentence_requirement(text.substr(segment.begin, segment.end - segment.begin));
+    }
+    return *segment.requirement;
+  };
   std::vector<FoundSkill> found;
   std::unordered_map<SkillId, std::size_t> index;
   for (std::size_t h = 0; h < hits.size(); ++h) {
     const Form& form = forms[hits[h].form];
     const std::size_t s = segment_of[h];
     if (form.strict && !corroborated(s)) continue;
-    std::optional<bool> required = segment_requirement[s];
+    std::optional<bool> required = segment_requirement(s);
     if (!required) required = segments[s].section;
     auto [it, inserted] = index.try_emplace(form.skill, found.size());
     if (inserted) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -9,43 +10,130 @@ namespace hg::skills {
 
 inline constexpr std::uint32_t kNoEntry = UINT32_MAX;
 
-// Nodes are numbered from the root (0). Each node may end one key, whose entry is a number the
-// builder chose (an index into its own table). Immutable once frozen; safe to share between
-// threads for reading.
+// Each key ends at a place in the trie with an entry, a number the builder chose (an index
+// into its own table). Build with insert() then freeze(); walk with root(), next() and
+// entry(). Immutable once frozen; safe to share between threads for reading.
 class Trie {
  public:
+  // A place in the frozen trie: after some bytes of a key.
+  struct Cursor {
+    std::uint32_t node = 0;   // a node's offset in bytes_, or kNoEntry: no key goes on so
+    std::uint32_t label = 0;  // bytes of the node's label read so far
+    bool valid() const { return node != kNoEntry; }
+  };
+
   Trie();
   // Adds `key` (non-empty) with `entry`; an existing key keeps its first entry unless
-  // `replace`. Returns the entry the key now has.
+  // `replace`. Returns the entry the key now has. Only before freeze().
   std::uint32_t insert(std::string_view key, std::uint32_t entry, bool replace);
-  // Sorts edges for lookups; call after the last insert.
+  // Lays the nodes out for walking; call after the last insert.
   void freeze();
 
-  // The child of `node` along byte `c`, or kNoEntry.
-  std::uint32_t child(std::uint32_t node, char c) const;
-  // The entry of the key ending at `node`, or kNoEntry.
-  std::uint32_t entry(std::uint32_t node) const { return nodes_[node].entry; }
-  std::size_t node_count() const { return nodes_.size(); }
+  // Where no byte has been read yet.
+  static Cursor root() { return {}; }
+  // Where `at` (valid) goes on byte `c`; not valid when no key goes on so.
+  Cursor next(Cursor at, char c) const {
+    const unsigned char* node = bytes_.data() + at.node;
+    const auto byte = static_cast<unsigned char>(c);
+    const std::uint32_t label_size = load16(node + 4);
+    if (at.label < label_size) {
+      return node[kHeader + at.label] == byte ? Cursor{at.node, at.label + 1} : Cursor{kNoEntry};
+    }
+    const std::uint32_t edges = load16(node + 6);
+    const unsigned char* edge = node + kHeader + padded(label_size);
+    if (edges == kWide) {
+      const std::uint32_t child = tables_[load32(edge) * 256 + byte];
+      return {child, 0};
+    }
+    for (const unsigned char* end = edge + 4 * edges; edge != end; edge += 4) {
+      const std::uint32_t packed = load32(edge);
+      if ((packed & 0xFF) == byte) return {(packed >> 8) * 4, 0};
+    }
+    return {kNoEntry};
+  }
+  // Whether some key may begin with text[begin, end) lower-cased (ASCII), a run of word bytes
+  // (is_word_byte): false is certain, true is likely. Spares most walks that would find
+  // nothing, at one cached bit each. Only after freeze().
+  bool may_begin(std::string_view text, std::size_t begin, std::size_t end) const {
+    const std::uint64_t slot = word_hash(text, begin, end) >> (64 - kPrefixBits);
+    return (prefixes_[slot / 64] >> (slot % 64) & 1) != 0;
+  }
+  // The entry of the key that ends at `at` (valid), or kNoEntry.
+  std::uint32_t entry(Cursor at) const {
+    const unsigned char* node = bytes_.data() + at.node;
+    return at.label == load16(node + 4) ? load32(node) : kNoEntry;
+  }
 
  private:
+  // A frozen node, at an offset that is a multiple of 4 in bytes_:
+  //   u32 entry, u16 label size, u16 edge count (kWide: a table), then the label: the bytes
+  //   leading to this node after the one its parent's edge holds (chains of nodes with one
+  //   child and no entry are folded into it), padded to 4 bytes, then the edges, each a u32
+  //   (child offset / 4) << 8 | byte, sorted by byte; or for kWide the u32 number of a table.
+  static constexpr std::uint32_t kHeader = 8;
+  static constexpr std::uint32_t kWide = 0xFFFF;
+  static std::uint32_t padded(std::uint32_t size) { return (size + 3) & ~3u; }
+  static std::uint32_t load16(const unsigned char* at) {
+    std::uint16_t value;
+    std::memcpy(&value, at, sizeof value);
+    return value;
+  }
+  static std::uint32_t load32(const unsigned char* at) {
+    std::uint32_t value;
+    std::memcpy(&value, at, sizeof value);
+    return value;
+  }
+
+  // A hash of text[begin, end) lower-cased (ASCII), from its first and last 8 bytes and its
+  // length: a word costs a few loads, not a loop.
+  static std::uint64_t word_hash(std::string_view text, std::size_t begin, std::size_t end) {
+    const std::size_t size = end - begin;
+    std::uint64_t head = 0, tail = 0;
+    if (size >= 8) {
+      head = load64(text.data() + begin);
+      tail = load64(text.data() + end - 8);
+    } else if (begin + 8 <= text.size()) {
+      head = load64(text.data() + begin) & ((std::uint64_t{1} << (8 * size)) - 1);
+    } else {
+      std::memcpy(&head, text.data() + begin, size);  // near the text's end: no bytes past it
+    }
+    const std::uint64_t mixed = (lower8(head) * 0x9E3779B97F4A7C15ull) ^ (lower8(tail) + size);
+    return (mixed ^ mixed >> 29) * 0xBF58476D1CE4E5B9ull;
+  }
+  // Each ASCII capital in the 8 bytes of `x` as its small letter (SWAR: all 8 at once).
+  static std::uint64_t lower8(std::uint64_t x) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    const std::uint64_t low7 = x & (0x7F * kOnes);
+    const std::uint64_t from_a = low7 + (0x80 - 'A') * kOnes;      // high bit: at least 'A'
+    const std::uint64_t past_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // high bit: past 'Z'
+    const std::uint64_t upper = from_a & ~past_z & ~x & (0x80 * kOnes);
+    return x | upper >> 2;
+  }
+  static std::uint64_t load64(const char* at) {
+    std::uint64_t value;
+    std::memcpy(&value, at, sizeof value);
+    return value;
+  }
+  static constexpr unsigned kPrefixBits = 21;  // 256 KB: about 7% of unknown words pass
+
   struct Edge {
     char byte;
     std::uint32_t to;
   };
-  struct Node {
-    std::uint32_t first_edge = 0;  // into edges_ after freeze()
-    std::uint32_t edge_count = 0;
+  struct Building {
+    std::vector<Edge> edges;
     std::uint32_t entry = kNoEntry;
-    std::uint32_t table = kNoEntry;  // a wide node's 256 children in tables_, after freeze()
   };
   std::uint32_t find_or_add(std::uint32_t node, char c);
+  std::uint32_t chain_end(std::uint32_t node) const;
 
-  std::vector<Node> nodes_;
-  std::vector<std::vector<Edge>> building_;  // per node, until freeze()
-  std::vector<Edge> edges_;
+  std::vector<Building> building_;  // per node, until freeze()
+  std::vector<unsigned char> bytes_;  // the frozen nodes
   // Children by byte (kNoEntry: none) of the nodes with many edges, the root above all: one
   // load instead of a search at every word start of every text.
   std::vector<std::uint32_t> tables_;
+  // word_hash() of every key prefix made of word bytes, as bits (see may_begin()).
+  std::vector<std::uint64_t> prefixes_;
 };
 
 }  // namespace hg::skills
