@@ -14,11 +14,12 @@ void add_import_command(CLI::App& root, Session& session);
 void add_export_command(CLI::App& root, Session& session);
 void add_jobs_command(CLI::App& root, Session& session);
 void add_skills_command(CLI::App& root, Session& session);
+void add_scrape_command(CLI::App& root, Session& session);
 void add_apply_command(CLI::App& root, Session& session);
 void add_track_command(CLI::App& root, Session& session);
 void add_config_command(CLI::App& root, Session& session);
 void add_completion_command(CLI::App& root, Session& session);
-// scrape, dedup, parse-resume, match, report, serve: registered so help and
+// dedup, parse-resume, match, report, serve: registered so help and
 // completion know them; each says "not implemented yet" until its capability lands.
 void add_pending_commands(CLI::App& root, Session& session);
 

@@ -43,6 +43,19 @@ constexpr ConfigKey kKeys[] = {
      "API key for the LLM endpoint (HG_LLM_API_KEY wins); never printed"},
     {"llm.timeout", ConfigType::integer, "60", "Seconds one LLM request may take"},
     {"llm.retries", ConfigType::integer, "2", "Extra LLM attempts after a timeout, 429 or 5xx"},
+    {"scrape.parallel", ConfigType::integer, "8", "Requests `hg scrape` runs at once"},
+    {"scrape.per_host", ConfigType::integer, "2", "Requests at once to one host"},
+    {"scrape.host_delay_ms", ConfigType::integer, "250",
+     "Milliseconds between two requests to one host"},
+    {"scrape.timeout", ConfigType::integer, "30", "Seconds one request may take"},
+    {"scrape.retries", ConfigType::integer, "3", "Extra attempts after a timeout, 429 or 5xx"},
+    {"scrape.max_mb", ConfigType::integer, "32", "Largest answer read, in MB"},
+    {"adzuna.app_id", ConfigType::text, "", "Adzuna API app id (HG_ADZUNA_APP_ID wins); never printed"},
+    {"adzuna.app_key", ConfigType::text, "", "Adzuna API key (HG_ADZUNA_APP_KEY wins); never printed"},
+    {"jsearch.api_key", ConfigType::text, "", "JSearch (RapidAPI) key (HG_JSEARCH_API_KEY wins); never printed"},
+    {"usajobs.api_key", ConfigType::text, "", "USAJobs Authorization-Key (HG_USAJOBS_API_KEY wins); never printed"},
+    {"usajobs.user_agent_email", ConfigType::text, "",
+     "The e-mail USAJobs asks for in User-Agent (HG_USAJOBS_USER_AGENT_EMAIL wins)"},
 };
 
 std::string expand_home(const std::string& path) {
@@ -96,6 +109,10 @@ const ConfigKey* find_config_key(std::string_view name) {
     if (key.name == name) return &key;
   }
   return nullptr;
+}
+
+bool is_secret_key(std::string_view name) {
+  return name.ends_with("api_key") || name.ends_with("app_key") || name.ends_with("app_id");
 }
 
 std::optional<std::string> Config::get(std::string_view key) const {

@@ -25,6 +25,8 @@ struct ConfigKey {
 // Every key hg reads, in `hg config list` order.
 std::span<const ConfigKey> config_keys();
 const ConfigKey* find_config_key(std::string_view name);
+// Keys whose values are never printed (API keys).
+bool is_secret_key(std::string_view name);
 
 struct Config {
   std::filesystem::path path;

@@ -1,5 +1,7 @@
 #include "net/http_client.hpp"
 
+#include "net/headers.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <memory>
@@ -17,7 +19,7 @@ struct Transfer {
   std::string body;
   std::size_t max_bytes = 0;
   bool too_big = false;
-  std::string retry_after;
+  detail::Headers headers;
 };
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
@@ -31,41 +33,12 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
   return bytes;
 }
 
-std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
-  auto* transfer = static_cast<Transfer*>(user);
-  const std::string_view line(data, size * count);
-  constexpr std::string_view kName = "retry-after:";
-  if (line.size() > kName.size()) {
-    std::string lower(line.substr(0, kName.size()));
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (lower == kName) {
-      std::string_view value = line.substr(kName.size());
-      while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-      while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
-        value.remove_suffix(1);
-      }
-      transfer->retry_after = std::string(value);
-    }
-  }
-  return size * count;
-}
-
 struct CurlDeleter {
   void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
 };
 struct ListDeleter {
   void operator()(curl_slist* list) const { curl_slist_free_all(list); }
 };
-
-// Retry-After as seconds ("120"); an HTTP date is not parsed and falls back to the backoff.
-std::optional<std::chrono::milliseconds> retry_after(const std::string& value) {
-  if (value.empty() || value.size() > 9 ||
-      !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); })) {
-    return std::nullopt;
-  }
-  return std::chrono::milliseconds(std::stoll(value) * 1000);
-}
 
 bool worth_retrying(long status) { return status == 429 || status == 408 || status >= 500; }
 
@@ -107,8 +80,8 @@ Attempt attempt(const Request& request, const ClientOptions& options) {
   curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(options.max_body_bytes));
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &out.transfer);
-  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, &out.transfer);
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, detail::on_header);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &out.transfer.headers);
   if (headers) curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
   if (request.method == "POST") {
     curl_easy_setopt(c, CURLOPT_POST, 1L);
@@ -122,6 +95,8 @@ Attempt attempt(const Request& request, const ClientOptions& options) {
     out.response.content_type = type;
   }
   out.response.body = std::move(out.transfer.body);
+  out.response.etag = out.transfer.headers.etag;
+  out.response.last_modified = out.transfer.headers.last_modified;
   return out;
 }
 
@@ -145,7 +120,7 @@ Result<Response> send(const Request& request, const ClientOptions& options) {
     if (result.code == CURLE_OK) {
       if (!worth_retrying(result.response.status)) return std::move(result.response);
       last_problem = "HTTP " + std::to_string(result.response.status);
-      asked = retry_after(result.transfer.retry_after);
+      asked = detail::retry_after(result.transfer.headers.retry_after);
     } else if (result.code == CURLE_URL_MALFORMAT || result.code == CURLE_UNSUPPORTED_PROTOCOL) {
       return fail(Errc::invalid_argument, "{}: {}", request.url, curl_easy_strerror(result.code));
     } else {
@@ -169,3 +144,36 @@ Result<Response> send(const Request& request, const ClientOptions& options) {
 }
 
 }  // namespace hg::net
+
+namespace hg::net::detail {
+
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* headers = static_cast<Headers*>(user);
+  const std::string_view line(data, size * count);
+  if (line.starts_with("HTTP/")) *headers = {};  // a new response (after a redirect)
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return size * count;
+  std::string name(line.substr(0, colon));
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string_view value = line.substr(colon + 1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
+    value.remove_suffix(1);
+  }
+  if (value.size() > 1024) return size * count;  // nothing hg reads is that long
+  if (name == "retry-after") headers->retry_after = std::string(value);
+  else if (name == "etag") headers->etag = std::string(value);
+  else if (name == "last-modified") headers->last_modified = std::string(value);
+  return size * count;
+}
+
+std::optional<std::chrono::milliseconds> retry_after(const std::string& value) {
+  if (value.empty() || value.size() > 9 ||
+      !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    return std::nullopt;
+  }
+  return std::chrono::milliseconds(std::stoll(value) * 1000);
+}
+
+}  // namespace hg::net::detail

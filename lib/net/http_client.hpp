@@ -24,7 +24,9 @@ struct Response {
   long status = 0;
   std::string content_type{};
   std::string body{};
-  int attempts = 0;  // how many tries it took
+  std::string etag{};           // for the next conditional request
+  std::string last_modified{};  // ditto
+  int attempts = 0;             // how many tries it took
 };
 
 struct ClientOptions {

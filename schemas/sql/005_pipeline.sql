@@ -1,4 +1,4 @@
--- 005: what hg apply and hg track need beyond the tables of 001.
+-- 005: what hg apply, hg track and hg scrape need beyond the tables of 001.
 -- Lists filter by status and by job (the recruiter's board); housekeeping looks for
 -- applications whose last step is old; documents remember the claims a check flagged.
 CREATE INDEX applications_status ON applications(status, updated_at);
@@ -10,3 +10,6 @@ CREATE INDEX documents_app ON documents(application_id, kind, version);
 ALTER TABLE documents ADD COLUMN flags TEXT;  -- JSON array of unsupported claims
 -- hg track import names jobs by company and title when it has no URL.
 CREATE INDEX jobs_company_title ON jobs(company COLLATE NOCASE, title COLLATE NOCASE);
+-- hg scrape: a run keeps its source's name (saved payloads run without a sources row).
+ALTER TABLE scrape_runs ADD COLUMN source TEXT;
+CREATE INDEX scrape_runs_started ON scrape_runs(started_at);

@@ -128,7 +128,7 @@ struct ReplayServer::Impl {
 
   void handle(const httplib::Request& request, httplib::Response& response);
   bool answer_scripted(const RecordedRequest& recorded, httplib::Response& response,
-                       std::chrono::milliseconds& delay);
+                       std::chrono::milliseconds& delay, bool& dripping);
   void serve_file(const httplib::Request& request, httplib::Response& response) const;
 };
 
@@ -142,13 +142,15 @@ void ReplayServer::Impl::handle(const httplib::Request& request, httplib::Respon
   recorded.body = request.body;
   std::chrono::milliseconds delay{0};
   bool answered = false;
+  bool dripping = false;
   {
     std::lock_guard lock(mutex);
     requests.push_back(recorded);
-    answered = answer_scripted(recorded, response, delay);
+    answered = answer_scripted(recorded, response, delay, dripping);
   }
   if (answered) {
-    if (delay.count() > 0) std::this_thread::sleep_for(delay);  // not holding the lock
+    // A drip sleeps between its chunks instead, in the content provider.
+    if (delay.count() > 0 && !dripping) std::this_thread::sleep_for(delay);  // not holding the lock
     return;
   }
   if (request.method != "GET" && request.method != "HEAD") {
@@ -162,7 +164,7 @@ void ReplayServer::Impl::handle(const httplib::Request& request, httplib::Respon
 // Called with `mutex` held: `times` counts down across threads.
 bool ReplayServer::Impl::answer_scripted(const RecordedRequest& recorded,
                                          httplib::Response& response,
-                                         std::chrono::milliseconds& delay) {
+                                         std::chrono::milliseconds& delay, bool& dripping) {
   for (const std::string& key : {recorded.path + "?" + recorded.query, recorded.path}) {
     auto it = scripted.find(key);
     if (it == scripted.end()) continue;
@@ -180,7 +182,38 @@ bool ReplayServer::Impl::answer_scripted(const RecordedRequest& recorded,
       else
         response.set_header(name, value);
     }
-    response.set_content(answer.body, type.c_str());
+    switch (answer.fault) {
+      case Fault::none:
+        response.set_content(answer.body, type.c_str());
+        break;
+      case Fault::redirect_loop:
+        response.status = 302;
+        response.set_header("Location", recorded.path);
+        break;
+      case Fault::drip: {
+        dripping = true;
+        auto body = std::make_shared<std::string>(answer.body);
+        const auto pause = answer.delay;
+        response.set_content_provider(
+            body->size(), type,
+            [body, pause](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+              std::this_thread::sleep_for(pause);
+              const std::size_t chunk = std::min<std::size_t>(4, body->size() - offset);
+              return sink.write(body->data() + offset, chunk);
+            });
+        break;
+      }
+      case Fault::truncated: {
+        auto body = std::make_shared<std::string>(answer.body);
+        response.set_content_provider(
+            body->size() * 2, type,
+            [body](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+              if (offset >= body->size()) return false;  // close before the promised length
+              return sink.write(body->data() + offset, body->size() - offset);
+            });
+        break;
+      }
+    }
     return true;
   }
   return false;

@@ -24,6 +24,14 @@ struct RecordedRequest {
   std::string header(std::string_view name) const;
 };
 
+// Misbehaviours of a scripted answer, for the bounds a client needs.
+enum class Fault {
+  none,
+  drip,           // the body a few bytes at a time, `delay` between them
+  truncated,      // Content-Length promises twice the body, then the connection closes
+  redirect_loop,  // 302 to the same path, forever
+};
+
 // A canned answer for one path (and optionally one exact query), overriding the files.
 struct Scripted {
   int status = 200;
@@ -32,6 +40,7 @@ struct Scripted {
   std::map<std::string, std::string> headers = {};
   int times = -1;  // answer this many times, then fall back; -1 always
   std::chrono::milliseconds delay{0};  // wait this long before answering (timeouts)
+  Fault fault = Fault::none;
 };
 
 class ReplayServer {

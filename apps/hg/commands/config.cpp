@@ -1,6 +1,8 @@
 // hg config get|set|list|path: the TOML config file, with each key's effective value.
 #include <cstdlib>
 
+#include <algorithm>
+
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -22,6 +24,17 @@ struct Effective {
   std::string origin;  // "default" | "config" | "env HG_DB" | "flag --db"
 };
 
+// The environment variable that wins over a key: the LLM endpoint and the job boards' keys.
+std::string env_name(std::string_view key) {
+  static constexpr std::string_view kWithEnv[] = {
+      "llm.base_url", "llm.model", "llm.api_key", "adzuna.app_id", "adzuna.app_key",
+      "jsearch.api_key", "usajobs.api_key", "usajobs.user_agent_email"};
+  if (std::find(std::begin(kWithEnv), std::end(kWithEnv), key) == std::end(kWithEnv)) return {};
+  std::string name = "HG_";
+  for (char c : key) name += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return name;
+}
+
 Effective effective(const Session& session, const Config& config, const ConfigKey& key) {
   if (key.name == "store.path") {
     if (!session.db_flag().empty()) return {session.db_flag(), "flag --db"};
@@ -32,16 +45,13 @@ Effective effective(const Session& session, const Config& config, const ConfigKe
     return {session.store_path().string(), "default"};
   }
   // Environment overrides for the LLM endpoint; a key is never shown, only whether it is set.
-  const bool secret = key.name == "llm.api_key";
+  const bool secret = is_secret_key(key.name);
   auto shown = [secret](std::string value) {
     return secret && !value.empty() ? std::string("(set, not shown)") : value;
   };
-  for (auto [name, env] : {std::pair{"llm.base_url", "HG_LLM_BASE_URL"},
-                           std::pair{"llm.model", "HG_LLM_MODEL"},
-                           std::pair{"llm.api_key", "HG_LLM_API_KEY"}}) {
-    if (key.name != name) continue;
-    if (const char* value = std::getenv(env); value != nullptr && *value != '\0') {
-      return {shown(value), std::string("env ") + env};
+  if (const std::string env = env_name(key.name); !env.empty()) {
+    if (const char* value = std::getenv(env.c_str()); value != nullptr && *value != '\0') {
+      return {shown(value), "env " + env};
     }
   }
   if (auto it = config.values.find(std::string(key.name)); it != config.values.end()) {
@@ -89,7 +99,7 @@ Result<void> run_set(Session& session, const ConfigArgs& args) {
   if (auto config = session.config(); !config) return config.error();  // never overwrite a broken file
   if (auto done = set_config(session.config_path(), args.key, args.value); !done) return done.error();
   if (!session.quiet() && session.output() == OutputFormat::table) {
-    const bool secret = args.key == "llm.api_key";
+    const bool secret = is_secret_key(args.key);
     fmt::print("{} = {} ({})\n", args.key, secret ? "(set, not shown)" : args.value,
                session.config_path().string());
   }

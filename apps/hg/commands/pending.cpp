@@ -14,7 +14,6 @@ struct Pending {
 };
 
 constexpr Pending kPending[] = {
-    {"scrape", "Pull postings from job boards and feeds (not implemented yet)"},
     {"dedup", "Merge the same job posted several times (not implemented yet)"},
     {"parse-resume", "Read a PDF, DOCX, HTML or text resume into JSON Resume (not implemented yet)"},
     {"match", "Rank jobs for a candidate, or candidates for a job (not implemented yet)"},

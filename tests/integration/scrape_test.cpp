@@ -1,0 +1,321 @@
+// hg scrape through the real binary against a real HTTP server on 127.0.0.1 that replays the
+// recorded payloads: conditional requests, closing, retries, timeouts, one bad source among
+// good ones, pagination, faults and their bounds, the cron lock, kill -9 half way.
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/cli_helpers.hpp"
+#include "support/replay_server.hpp"
+#include "support/run_hg.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+using hg::testing::at_now;
+using hg::testing::Fault;
+using hg::testing::ReplayServer;
+using hg::testing::Run;
+using hg::testing::RunOptions;
+using hg::testing::Scripted;
+using hg::testing::TempDir;
+using Json = nlohmann::json;
+
+const std::filesystem::path kSources = std::filesystem::path(HG_FIXTURES) / "sources";
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string scalar(const std::filesystem::path& db, const std::string& sql) {
+  sqlite3* handle = nullptr;
+  REQUIRE(sqlite3_open(db.c_str(), &handle) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+  std::string value;
+  if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
+    value = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(handle);
+  return value;
+}
+
+// A store, a config and a loopback server whose files live under `site`.
+struct Scraping {
+  TempDir dir;
+  std::filesystem::path db = dir.file("hg.db");
+  std::filesystem::path site = dir.file("site");
+  std::unique_ptr<ReplayServer> server;
+
+  explicit Scraping(const std::string& config = "[scrape]\nretries = 1\nhost_delay_ms = 0\n") {
+    std::filesystem::create_directories(site);
+    dir.write("config.toml", config);
+    server = std::make_unique<ReplayServer>(site);
+  }
+  void serve(const std::string& path, const std::string& body) const {
+    const auto file = site / path.substr(1);
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << body;
+  }
+  RunOptions options() const {
+    RunOptions run = at_now();
+    run.env["HG_CONFIG"] = dir.file("config.toml").string();
+    return run;
+  }
+  Run hg(const std::vector<std::string>& args) const { return hg::testing::run_hg(args, db, options()); }
+  Json json(const std::vector<std::string>& args, int expect = 0) const {
+    std::vector<std::string> with = args;
+    with.insert(with.begin(), "--json");
+    const Run run = hg(with);
+    INFO(run.err);
+    REQUIRE(run.exit_code == expect);
+    return Json::parse(run.out);
+  }
+  void add(const std::vector<std::string>& args) const {
+    std::vector<std::string> with{"scrape", "add"};
+    with.insert(with.end(), args.begin(), args.end());
+    with.insert(with.end(), {"--base-url", server->url()});
+    const Run run = hg(with);
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+  }
+};
+
+const std::string kGreenhousePath = "/v1/boards/codepath/jobs";
+
+TEST_CASE("a scrape stores a board; unchanged it costs one 304; a vanished posting closes",
+          "[cli][scrape]") {
+  Scraping s;
+  const Json board = Json::parse(read_file(kSources / "greenhouse" / "jobs-codepath.json"));
+  REQUIRE(board["jobs"].size() >= 3);
+  s.serve(kGreenhousePath, board.dump());
+  s.add({"greenhouse", "codepath"});
+
+  const Json first = s.json({"scrape"});
+  REQUIRE(first.size() == 1);
+  CHECK(first[0]["source"] == "greenhouse:codepath");
+  CHECK(first[0]["new"] == board["jobs"].size());
+  CHECK(first[0]["error"].is_null());
+  const Json stored = s.json({"jobs", "list", "--source", "greenhouse:codepath"});
+  CHECK(stored.size() == board["jobs"].size());
+
+  const Json second = s.json({"scrape"});
+  CHECK(second[0]["not_modified"] == true);
+  CHECK(second[0]["fetched"] == 0);
+  const auto requests = s.server->requests();
+  REQUIRE(requests.size() == 2);
+  CHECK_FALSE(requests[1].header("if-none-match").empty());
+  CHECK(requests[0].header("user-agent") == "hg/0.1.0");
+
+  // The board without its first posting: that one closes, the others are only seen again.
+  Json smaller = board;
+  const std::string gone = smaller["jobs"][0]["title"].get<std::string>();
+  smaller["jobs"].erase(0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // a new Last-Modified second
+  s.serve(kGreenhousePath, smaller.dump());
+  const Json third = s.json({"scrape"});
+  CHECK(third[0]["closed"] == 1);
+  CHECK(third[0]["new"] == 0);
+  CHECK(third[0]["updated"] == 0);
+  CHECK(scalar(s.db, "SELECT count(*) FROM jobs WHERE closed_at IS NOT NULL") == "1");
+  CHECK(s.json({"jobs", "list"}).size() == board["jobs"].size() - 1);
+  CHECK(s.json({"jobs", "list", "--all"}).size() == board["jobs"].size());
+
+  const Json log = s.json({"scrape", "log"});
+  REQUIRE(log.size() == 3);
+  CHECK(log[0]["closed"] == 1);
+  CHECK(log[2]["new"] == board["jobs"].size());
+  CHECK(log[0]["source"] == "greenhouse:codepath");
+}
+
+TEST_CASE("pagination follows the next page and stops at the last", "[cli][scrape]") {
+  Scraping s;
+  Json page1 = Json::parse(read_file(kSources / "himalayas" / "jobs-api.json"));
+  REQUIRE(page1["jobs"].is_array());
+  const std::size_t count = page1["jobs"].size();
+  page1["offset"] = 0;
+  page1["totalCount"] = 2 * count;
+  Json page2 = page1;
+  page2["offset"] = count;
+  for (Json& job : page2["jobs"]) {
+    job["guid"] = job["guid"].get<std::string>() + "-page2";
+    job["title"] = job["title"].get<std::string>() + " (page 2)";
+  }
+  s.server->script("/jobs/api", {.body = page1.dump()}, "limit=20&offset=0");
+  s.server->script("/jobs/api", {.body = page2.dump()}, "limit=20&offset=" + std::to_string(count));
+  s.add({"himalayas"});
+  const Json run = s.json({"scrape"});
+  CHECK(run[0]["pages"] == 2);
+  CHECK(run[0]["new"] == 2 * count);
+  CHECK(s.server->requests().size() == 2);
+}
+
+TEST_CASE("429 with Retry-After is waited out and retried", "[cli][scrape]") {
+  Scraping s;
+  s.server->script(kGreenhousePath, {.status = 429, .body = "slow down",
+                                     .headers = {{"Retry-After", "1"}}, .times = 1});
+  s.serve(kGreenhousePath, read_file(kSources / "greenhouse" / "jobs-codepath.json"));
+  s.add({"greenhouse", "codepath"});
+  const auto start = std::chrono::steady_clock::now();
+  const Json run = s.json({"scrape"});
+  CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(950));
+  CHECK(run[0]["error"].is_null());
+  CHECK(run[0]["new"].get<int>() > 0);
+  CHECK(s.server->requests().size() == 2);
+}
+
+TEST_CASE("one source failing never stops the others; exit 5 with a line per failure",
+          "[cli][scrape]") {
+  Scraping s("[scrape]\nretries = 0\ntimeout = 1\nhost_delay_ms = 0\n");
+  s.serve(kGreenhousePath, read_file(kSources / "greenhouse" / "jobs-codepath.json"));
+  s.add({"greenhouse", "codepath"});
+  s.add({"remotive", "--name", "garbage"});
+  s.add({"lever", "slowco", "--name", "slow"});
+  s.server->script("/api/remote-jobs", {.body = "<html><body>maintenance</body></html>",
+                                        .headers = {{"Content-Type", "text/html"}}});
+  s.server->script("/v0/postings/slowco", {.body = "[]", .delay = std::chrono::milliseconds(2500)});
+  const Run run = s.hg({"scrape"});
+  CHECK(run.exit_code == 5);
+  CHECK_THAT(run.err, Catch::Contains("hg: scrape: garbage: remotive: not JSON"));
+  CHECK_THAT(run.err, Catch::Contains("hg: scrape: slow: ") && Catch::Contains("timeout"));
+  CHECK(scalar(s.db, "SELECT count(*) FROM jobs WHERE source = 'greenhouse:codepath'") != "0");
+  CHECK(scalar(s.db, "SELECT count(*) FROM jobs WHERE source <> 'greenhouse:codepath'") == "0");
+  CHECK(scalar(s.db, "SELECT count(*) FROM scrape_runs WHERE errors > 0") == "2");
+}
+
+TEST_CASE("faults are bounded: drip, truncation, 500, wrong type, 50 MB, redirect loop",
+          "[cli][scrape]") {
+  Scraping s("[scrape]\nretries = 0\ntimeout = 3\nhost_delay_ms = 0\nmax_mb = 32\n");
+  const std::string body = read_file(kSources / "greenhouse" / "jobs-codepath.json");
+  struct Case {
+    const char* name;
+    Scripted answer;
+    const char* says;
+  };
+  const std::vector<Case> cases = {
+      {"drip", {.body = body, .delay = std::chrono::milliseconds(300), .fault = Fault::drip},
+       "timeout"},
+      {"truncated", {.body = body, .fault = Fault::truncated}, "transferred a partial file"},
+      {"error500", {.status = 500, .body = "{\"error\":\"boom\"}"}, "HTTP 500"},
+      {"wrongtype", {.body = "<!doctype html><p>login</p>", .headers = {{"Content-Type", "text/html"}}},
+       "not JSON"},
+      {"huge", {.body = std::string(50u << 20, ' ')}, "answer larger than"},
+      {"loop", {.fault = Fault::redirect_loop}, "too many redirects"},
+  };
+  for (const Case& c : cases) {
+    s.server->script("/v1/boards/" + std::string(c.name) + "/jobs", c.answer);
+    s.add({"greenhouse", c.name});
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const Run run = s.hg({"scrape"});
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+  CHECK(run.exit_code == 5);
+  for (const Case& c : cases) {
+    INFO(c.name);
+    CHECK_THAT(run.err, Catch::Contains(std::string("hg: scrape: greenhouse:") + c.name + ": ") &&
+                            Catch::Contains(c.says));
+  }
+  CHECK(scalar(s.db, "SELECT count(*) FROM jobs") == "0");
+  CHECK(scalar(s.db, "PRAGMA integrity_check") == "ok");
+}
+
+// Starts hg in the background; returns its pid.
+pid_t spawn_hg(const Scraping& s, const std::vector<std::string>& args) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    setenv("HG_DB", s.db.c_str(), 1);
+    setenv("HG_CONFIG", s.dir.file("config.toml").c_str(), 1);
+    setenv("HG_NOW", hg::testing::kTestNow, 1);
+    std::vector<char*> argv{const_cast<char*>(HG_BINARY)};
+    for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    execv(HG_BINARY, argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+TEST_CASE("two scrapes never overlap; kill -9 half way leaves the store consistent",
+          "[cli][scrape]") {
+  Scraping s("[scrape]\nretries = 0\ntimeout = 20\nhost_delay_ms = 0\n");
+  s.serve(kGreenhousePath, read_file(kSources / "greenhouse" / "jobs-codepath.json"));
+  s.add({"greenhouse", "codepath"});
+  s.add({"lever", "slowco", "--name", "slow"});
+  s.server->script("/v0/postings/slowco",
+                   {.body = read_file(kSources / "lever" / "postings-GoToGroup.json"),
+                    .times = 1, .delay = std::chrono::milliseconds(4000)});
+  s.server->script("/v0/postings/slowco",
+                   {.body = read_file(kSources / "lever" / "postings-GoToGroup.json")});
+
+  const pid_t pid = spawn_hg(s, {"scrape"});
+  REQUIRE(pid > 0);
+  // Wait until the fast source is stored and the slow one is still being fetched.
+  for (int i = 0; i < 100 && scalar(s.db, "SELECT count(*) FROM scrape_runs") != "1"; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  const Run second = s.hg({"scrape"});
+  CHECK(second.exit_code == 6);
+  CHECK_THAT(second.err, Catch::Contains("another hg scrape is running"));
+
+  REQUIRE(kill(pid, SIGKILL) == 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CHECK(WIFSIGNALED(status));
+  CHECK(scalar(s.db, "PRAGMA integrity_check") == "ok");
+  const std::string kept = scalar(s.db, "SELECT count(*) FROM jobs");
+  CHECK(kept != "0");  // the finished source was committed
+  CHECK(scalar(s.db, "SELECT count(*) FROM jobs WHERE source = 'slow'") == "0");
+
+  const Json next = s.json({"scrape"});  // the lock died with the process
+  REQUIRE(next.size() == 2);
+  CHECK(next[0]["error"].is_null());
+  CHECK(next[1]["error"].is_null());
+  CHECK(scalar(s.db, "SELECT count(*) FROM jobs WHERE source = 'slow'") != "0");
+}
+
+TEST_CASE("sources are added, listed and removed; keys are never printed", "[cli][scrape]") {
+  Scraping s;
+  CHECK(s.hg({"scrape", "add", "nosuch", "x"}).exit_code == 2);
+  CHECK(s.hg({"scrape", "add", "greenhouse"}).exit_code == 2);  // needs a board
+  CHECK(s.hg({"scrape", "add", "greenhouse", "acme", "--base-url", "ftp://x"}).exit_code == 2);
+  REQUIRE(s.hg({"scrape", "add", "greenhouse", "acme"}).exit_code == 0);
+  CHECK(s.hg({"scrape", "add", "greenhouse", "acme"}).exit_code == 3);  // exists
+  s.add({"adzuna", "gb", "--query", "rust"});
+  const Json sources = s.json({"scrape", "list"});
+  REQUIRE(sources.size() == 2);
+  CHECK(sources[0]["name"] == "adzuna:gb");
+  CHECK(sources[0]["params"]["query"] == "rust");
+  const Run unkeyed = s.hg({"scrape", "adzuna:gb"});
+  CHECK(unkeyed.exit_code == 5);
+  CHECK_THAT(unkeyed.err, Catch::Contains("app_id"));
+  RunOptions keyed = s.options();
+  keyed.env["HG_ADZUNA_APP_ID"] = "id-123";
+  keyed.env["HG_ADZUNA_APP_KEY"] = "secret-456";
+  const Run run = hg::testing::run_hg({"scrape", "adzuna:gb", "-v"}, s.db, keyed);
+  CHECK(run.exit_code == 5);  // the loopback server has no such page: the URL is in the error
+  CHECK_THAT(run.err, Catch::Contains("HTTP 404") && Catch::Contains("***"));
+  CHECK(s.server->requests().back().query.find("secret-456") != std::string::npos);
+  CHECK(run.out.find("secret-456") == std::string::npos);
+  CHECK(run.err.find("secret-456") == std::string::npos);
+  CHECK(s.hg({"scrape", "remove", "acme"}).exit_code == 4);
+  CHECK(s.hg({"scrape", "remove", "greenhouse:acme"}).exit_code == 0);
+  CHECK(s.json({"scrape", "list"}).size() == 1);
+  CHECK(s.hg({"scrape", "nosuch"}).exit_code == 4);
+}
+
+}  // namespace
