@@ -1,9 +1,11 @@
 #include "scrape/runner.hpp"
 
 #include <chrono>
+#include <map>
 
 #include <fmt/format.h>
 
+#include "scrape/robots.hpp"
 #include "store/events.hpp"
 #include "store/jobs.hpp"
 #include "store/sources.hpp"
@@ -119,6 +121,26 @@ std::optional<net::Request> take_page(State& state, Page page, const ScrapeOptio
   return std::move(page.next);
 }
 
+// Whether robots.txt lets hg read `url` (fetched once per site per run; a site without one,
+// or one that cannot be read, allows everything).
+bool robots_allow(const std::string& url, const ScrapeOptions& options,
+                  std::map<std::string, Robots>& sites) {
+  auto [origin, path] = split_url(url);
+  auto it = sites.find(origin);
+  if (it == sites.end()) {
+    net::ClientOptions client = options.fetch.client;
+    client.retries = 0;
+    client.max_body_bytes = 512 * 1024;
+    client.total_timeout = std::min(client.total_timeout, std::chrono::milliseconds(10'000));
+    auto answer = net::send({.method = "GET", .url = origin + "/robots.txt"}, client);
+    Robots robots = answer && answer->status == 200
+                        ? Robots::parse(answer->body, "hg")
+                        : Robots::allow_all();
+    it = sites.emplace(origin, std::move(robots)).first;
+  }
+  return it->second.allows(path);
+}
+
 }  // namespace
 
 Result<std::vector<SourceResult>> scrape(const store::Db& db, const std::vector<Target>& targets,
@@ -126,6 +148,7 @@ Result<std::vector<SourceResult>> scrape(const store::Db& db, const std::vector<
   const std::string now_text = util::format_iso(now);
   std::vector<State> states(targets.size());
   net::Fetcher fetcher(options.fetch);
+  std::map<std::string, Robots> robots;
   for (std::size_t i = 0; i < targets.size(); ++i) {
     State& state = states[i];
     state.target = &targets[i];
@@ -140,6 +163,12 @@ Result<std::vector<SourceResult>> scrape(const store::Db& db, const std::vector<
     auto first = targets[i].adapter->first_request(state.context);
     if (!first) {
       state.result.error = first.error();
+      state.done = true;
+      continue;
+    }
+    if (targets[i].adapter->reads_pages() && !robots_allow(first->url, options, robots)) {
+      state.result.error = fail(Errc::network, "{}: robots.txt does not allow hg to read it",
+                                first->url);
       state.done = true;
       continue;
     }

@@ -53,6 +53,9 @@ class Adapter {
   // One line for `hg scrape add --help`: "greenhouse BOARD: Greenhouse job board".
   virtual std::string_view usage() const = 0;
   virtual bool needs_target() const { return true; }
+  // True for adapters that read web pages rather than an API (JSON-LD career pages): the
+  // runner then honours the site's robots.txt.
+  virtual bool reads_pages() const { return false; }
   // Secret names the API needs (e.g. {"app_id", "app_key"}); the runner refuses to start
   // the source without them.
   virtual std::vector<std::string> required_secrets() const { return {}; }

@@ -201,4 +201,24 @@ TEST_CASE("the RSS and JSON-LD adapters over loopback", "[cli][scrape]") {
   }
 }
 
+TEST_CASE("a career page robots.txt forbids is not read", "[cli][scrape]") {
+  TempDir dir;
+  const auto site = dir.file("site");
+  std::filesystem::create_directories(site / "jobs");
+  std::ofstream(site / "robots.txt") << "User-agent: *\nDisallow: /jobs/\n";
+  std::ofstream(site / "jobs" / "careers.html") << read_file(kSources / "jsonld" / "careers-single.html");
+  ReplayServer server(site);
+  const auto db = dir.file("hg.db");
+  RunOptions options = at_now();
+  options.env["HG_CONFIG"] = dir.file("none.toml").string();
+  REQUIRE(hg::testing::run_hg({"scrape", "add", "jsonld", server.url() + "/jobs/careers.html",
+                               "--name", "page"}, db, options).exit_code == 0);
+  const Run run = hg::testing::run_hg({"scrape"}, db, options);
+  CHECK(run.exit_code == 5);
+  CHECK_THAT(run.err, Catch::Contains("robots.txt does not allow hg to read it"));
+  const auto requests = server.requests();
+  REQUIRE(requests.size() == 1);
+  CHECK(requests[0].path == "/robots.txt");
+}
+
 }  // namespace

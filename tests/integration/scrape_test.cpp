@@ -258,14 +258,14 @@ TEST_CASE("two scrapes never overlap; kill -9 half way leaves the store consiste
   s.add({"lever", "slowco", "--name", "slow"});
   s.server->script("/v0/postings/slowco",
                    {.body = read_file(kSources / "lever" / "postings-GoToGroup.json"),
-                    .times = 1, .delay = std::chrono::milliseconds(4000)});
+                    .times = 1, .delay = std::chrono::milliseconds(10'000)});
   s.server->script("/v0/postings/slowco",
                    {.body = read_file(kSources / "lever" / "postings-GoToGroup.json")});
 
   const pid_t pid = spawn_hg(s, {"scrape"});
   REQUIRE(pid > 0);
   // Wait until the fast source is stored and the slow one is still being fetched.
-  for (int i = 0; i < 100 && scalar(s.db, "SELECT count(*) FROM scrape_runs") != "1"; ++i) {
+  for (int i = 0; i < 160 && scalar(s.db, "SELECT count(*) FROM scrape_runs") != "1"; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   const Run second = s.hg({"scrape"});

@@ -239,6 +239,7 @@ class JsonLd final : public Adapter {
   std::string_view usage() const override {
     return "jsonld URL: JobPosting JSON-LD (schema.org) on any career page";
   }
+  bool reads_pages() const override { return true; }
 
   Result<net::Request> first_request(const Context& context) const override {
     const std::string& url = context.spec.target;
