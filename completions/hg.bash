@@ -29,6 +29,11 @@ _hg() {
       'skills:search') path='skills search' ;;
       'skills:show') path='skills show' ;;
       'skills:extract') path='skills extract' ;;
+      'scrape:add') path='scrape add' ;;
+      'scrape:list') path='scrape list' ;;
+      'scrape:remove') path='scrape remove' ;;
+      'scrape:log') path='scrape log' ;;
+      'scrape:kinds') path='scrape kinds' ;;
       'track:list') path='track list' ;;
       'track:show') path='track show' ;;
       'track:move') path='track move' ;;
@@ -62,7 +67,12 @@ _hg() {
     'skills search') subs='' opts='--help -h --limit -n --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --limit -n --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'skills show') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'skills extract') subs='' opts='--help -h --field --implied --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --field --implied --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files=1 ;;
-    'scrape') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'scrape') subs='add list remove log kinds' opts='--help -h --from --kind --name --no-enrich --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --from --kind --name --no-enrich --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --from --db --config ' files="" ;;
+    'scrape add') subs='' opts='--help -h --name --query --location --country --param --base-url --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --name --query --location --country --param --base-url --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'scrape list') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'scrape remove') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'scrape log') subs='' opts='--help -h --limit -n --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --limit -n --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
+    'scrape kinds') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'dedup') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'parse-resume') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
     'match') subs='' opts='--help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color' valued=' --help -h --help -h --version --db --config --json --jsonl --csv --jq --quiet -q --verbose -v --no-color ' files_after=' --db --config ' files="" ;;
