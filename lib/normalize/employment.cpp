@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <bitset>
 #include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <deque>
-#include <memory>
 #include <vector>
 
 namespace hg::normalize {
@@ -88,45 +88,99 @@ constexpr std::string_view kLabels[] = {
     "beschäftigungsart", "anstellungsart",    "type de contrat",    "tipo de contrato",
     "dienstverband",     "arbeitszeit",       "jornada"};
 
-// Each byte as it stands in a word (ASCII lower-cased; letters, digits and any non-ASCII byte,
-// which std::isalnum means in the "C" locale), or 0 for a byte that splits words.
-constexpr auto kWordByte = [] {
-  std::array<char, 256> table{};
-  for (int u = 0; u < 256; ++u) {
-    const bool keep = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || u >= 0x80;
-    if (keep) table[static_cast<std::size_t>(u)] = static_cast<char>(u);
-    if (u >= 'A' && u <= 'Z') table[static_cast<std::size_t>(u)] = static_cast<char>(u - 'A' + 'a');
+// SWAR helpers over 8 bytes at once, the first byte lowest (x86, ARM): per byte, the result
+// is in its high bit.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHigh = 0x80 * kOnes;
+static_assert(std::endian::native == std::endian::little);
+
+// Bytes of `low7` (high bits clear) that are at least `c` (no carry leaves a byte).
+constexpr std::uint64_t at_least(std::uint64_t low7, unsigned c) { return low7 + (0x80 - c) * kOnes; }
+
+// Bytes that are in a word: ASCII letters and digits and any non-ASCII byte (what
+// std::isalnum means in the "C" locale, plus UTF-8).
+constexpr std::uint64_t word_bytes(std::uint64_t x) {
+  const std::uint64_t low7 = x & ~kHigh;
+  const std::uint64_t digit = at_least(low7, '0') & ~at_least(low7, '9' + 1);
+  const std::uint64_t folded = low7 | 0x20 * kOnes;  // 'A'..'Z' -> 'a'..'z'
+  const std::uint64_t letter = at_least(folded, 'a') & ~at_least(folded, 'z' + 1);
+  return (x | digit | letter) & kHigh;
+}
+
+// `x` as words are kept (ASCII capitals lower-cased, bytes outside words spaces), given
+// word_bytes(x).
+constexpr std::uint64_t mapped(std::uint64_t x, std::uint64_t in_word) {
+  const std::uint64_t low7 = x & ~kHigh;
+  const std::uint64_t capital = at_least(low7, 'A') & ~at_least(low7, 'Z' + 1) & ~x & kHigh;
+  const std::uint64_t mask = (in_word >> 7) * 0xFF;  // 0xFF in each byte of a word
+  return ((x | capital >> 2) & mask) | (' ' * kOnes & ~mask);
+}
+
+// Every byte value, in each of the 8 places, is classed and mapped as one at a time would be.
+static_assert([] {
+  for (unsigned u = 0; u < 256; ++u) {
+    const bool in_word = (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') ||
+                         (u >= 'A' && u <= 'Z') || u >= 0x80;
+    const unsigned kept = !in_word ? ' ' : u >= 'A' && u <= 'Z' ? u - 'A' + 'a' : u;
+    for (unsigned place = 0; place < 64; place += 8) {
+      const std::uint64_t x = std::uint64_t{u} << place | (' ' * kOnes & ~(0xFFull << place));
+      const std::uint64_t marks = word_bytes(x);
+      if (marks != (in_word ? 0x80ull << place : 0)) return false;
+      if ((mapped(x, marks) >> place & 0xFF) != kept) return false;
+    }
   }
-  return table;
-}();
+  return true;
+}());
+
+// The high bits of the 8 bytes as 8 bits, the first byte's lowest. Each bit lands on its own
+// place in the product, so no two add up.
+constexpr std::uint64_t gather_high_bits(std::uint64_t marks) {
+  return ((marks >> 7) * 0x0102040810204080ull) >> 56;
+}
 
 // The text's words: lower-case ASCII letters and digits and any non-ASCII byte, split at
 // every other ASCII byte. The views point into the object itself, so it is neither copied
 // nor moved.
 class Words {
  public:
-  explicit Words(std::string_view text) : bytes_(text.size() + 1 + kPadding, ' ') {
-    // One pass without a branch a byte (a branch at every word's edge mispredicts often):
-    // each byte is written, lower-cased or as a space, and kept if it is in a word or ends
-    // one; a word's start is noted when a word byte follows a non-word byte.
-    const std::unique_ptr<std::uint32_t[]> begins(new std::uint32_t[text.size() / 2 + 1]);
+  explicit Words(std::string_view text) {
+    // 64 bytes at a time: each byte is mapped and copied, and where words begin and end is
+    // read off a mask of the word bytes. A branch a byte, at every word's edge, mispredicts
+    // often; here a block costs one loop per edge, whose branch alternates.
+    const std::size_t size = text.size();
+    const std::size_t blocks = size / 64 + 1;  // the last holds the byte after the last word
+    bytes_.assign(blocks * 64 + kPadding, ' ');
+    list_.reserve(size / 6);
     char* const out = bytes_.data();
-    std::size_t size = 0, count = 0;
-    bool was_word = false;
-    for (char c : text) {
-      const char kept = kWordByte[static_cast<unsigned char>(c)];
-      const bool word = kept != 0;
-      out[size] = word ? kept : ' ';
-      begins[count] = static_cast<std::uint32_t>(size);
-      count += word && !was_word;
-      size += word || was_word;
-      was_word = word;
-    }
-    // Words are one space apart: each ends a byte before the next begins.
-    list_.reserve(count);
-    for (std::size_t w = 0; w < count; ++w) {
-      const std::size_t end = w + 1 < count ? begins[w + 1] - 1 : size - !was_word;
-      list_.emplace_back(out + begins[w], end - begins[w]);
+    std::uint64_t before_block = 0;  // 1: the byte before the block is in a word
+    std::size_t edges = 0, begin = 0;
+    for (std::size_t block = 0; block < blocks; ++block) {
+      std::uint64_t words = 0;  // bit k: byte block * 64 + k is in a word
+      for (std::size_t k = 0; k < 8; ++k) {
+        const std::size_t at = block * 64 + k * 8;
+        std::uint64_t x = 0;  // past the text: 0, not in a word
+        if (at + 8 <= size) {
+          std::memcpy(&x, text.data() + at, 8);
+        } else if (at < size) {
+          std::memcpy(&x, text.data() + at, size - at);
+        }
+        const std::uint64_t in_word = word_bytes(x);
+        const std::uint64_t bytes = mapped(x, in_word);
+        std::memcpy(out + at, &bytes, 8);
+        words |= gather_high_bits(in_word) << (8 * k);
+      }
+      // Bits where a byte's being in a word differs from the byte before: begins and ends,
+      // alternately, from a begin.
+      for (std::uint64_t edge = words ^ (words << 1 | before_block); edge != 0;
+           edge &= edge - 1) {
+        const std::size_t at = block * 64 + static_cast<std::size_t>(std::countr_zero(edge));
+        if (edges++ % 2 == 0) {
+          begin = at;
+        } else {
+          list_.emplace_back(out + begin, at - begin);
+        }
+      }
+      before_block = words >> 63;
     }
   }
   Words(const Words&) = delete;
@@ -135,8 +189,9 @@ class Words {
   const std::vector<std::string_view>& list() const { return list_; }
 
  private:
-  static constexpr std::size_t kPadding = 8;
-  std::string bytes_;  // the words, each followed by one space, then kPadding spaces
+  static constexpr std::size_t kPadding = 8;  // word_hash() reads 8 bytes from a word's start
+
+  std::string bytes_;  // the text as mapped(), then spaces
   std::vector<std::string_view> list_;
 };
 

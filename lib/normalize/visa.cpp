@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdint>
 
 #include "util/strings.hpp"
@@ -11,15 +12,6 @@ namespace {
 
 constexpr std::size_t kMaxText = 200'000;
 constexpr std::size_t kMaxEvidence = 300;
-
-bool contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
-
-bool contains_any(std::string_view text, std::initializer_list<std::string_view> parts) {
-  return std::any_of(parts.begin(), parts.end(),
-                     [&](std::string_view part) { return contains(text, part); });
-}
 
 // Lower case, curly apostrophes as ', runs of whitespace as one space.
 std::string fold(std::string_view sentence) {
@@ -105,46 +97,123 @@ constexpr auto kPositiveVerb = std::to_array<std::string_view>({
     "agree to sponsor", "may sponsor",
 });
 
-bool about_work(std::string_view s) {
-  return contains_any(s, {"visa", "h-1b", "h1b", "work", "employment", "immigration", "authoriz",
-                          "authoris", "permit", "candidate", "applicant", "status", "citizen",
-                          "sponsorship", "at this time", "this position", "this role",
-                          "green card", "tn ", "opt", "relocat"});
-}
+// "sponsor" counts only with one of these in the sentence.
+constexpr auto kAboutWork = std::to_array<std::string_view>({
+    "visa", "h-1b", "h1b", "work", "employment", "immigration", "authoriz", "authoris", "permit",
+    "candidate", "applicant", "status", "citizen", "sponsorship", "at this time",
+    "this position", "this role", "green card", "tn ", "opt", "relocat",
+});
 
-bool clearance_required(std::string_view s) {
-  if (!contains_any(s, {"security clearance", "secret clearance", "ts/sci", "top secret",
-                        "dod clearance", "sc clearance", "dv clearance",
-                        "government clearance", "q clearance", "q-level clearance"})) {
-    return false;
+// A clearance rules sponsorship out when required: named, not as optional, with a demand.
+constexpr auto kClearance = std::to_array<std::string_view>({
+    "security clearance", "secret clearance", "ts/sci", "top secret", "dod clearance",
+    "sc clearance", "dv clearance", "government clearance", "q clearance", "q-level clearance",
+});
+constexpr auto kClearanceOptional = std::to_array<std::string_view>({
+    "preferred", "a plus", "nice to have", "desired", "desirable", "bonus", "advantageous",
+    "is an asset", "beneficial", "helpful", "not required",
+});
+constexpr auto kClearanceDemanded = std::to_array<std::string_view>({
+    "required", "require", "must", "active", "current", "obtain", "maintain", "eligible",
+    "eligibility", "hold",
+});
+
+// "... authorized to work in the United States on a permanent basis": no temporary visas.
+constexpr auto kAuthorized = std::to_array<std::string_view>({
+    "authorized to work", "authorised to work",
+});
+constexpr auto kPermanentBasis = std::to_array<std::string_view>({"permanent basis"});
+
+// The phrase lists above, as bits.
+enum PhraseList : unsigned {
+  kNegativeList = 1,
+  kNegativeVerbList = 2,
+  kPositiveList = 4,
+  kPositiveVerbList = 8,
+  kAboutWorkList = 16,
+  kClearanceList = 32,
+  kClearanceOptionalList = 64,
+  kClearanceDemandedList = 128,
+  kAuthorizedList = 256,
+  kPermanentBasisList = 512,
+};
+
+// Finds which lists have a phrase in a sentence in one pass over it: the phrases that may
+// start at a place are those filed under its first two bytes, instead of searching the
+// sentence once for each of some 200 phrases. Built once.
+class PhraseIndex {
+ public:
+  PhraseIndex() {
+    add(kNegative, kNegativeList);
+    add(kNegativeVerb, kNegativeVerbList);
+    add(kPositive, kPositiveList);
+    add(kPositiveVerb, kPositiveVerbList);
+    add(kAboutWork, kAboutWorkList);
+    add(kClearance, kClearanceList);
+    add(kClearanceOptional, kClearanceOptionalList);
+    add(kClearanceDemanded, kClearanceDemandedList);
+    add(kAuthorized, kAuthorizedList);
+    add(kPermanentBasis, kPermanentBasisList);
+    std::sort(phrases_.begin(), phrases_.end(), [](const Phrase& a, const Phrase& b) {
+      return bucket(a.text) < bucket(b.text);
+    });
+    std::size_t k = 0;
+    for (std::size_t b = 0; b <= kBuckets; ++b) {
+      while (k < phrases_.size() && bucket(phrases_[k].text) < b) ++k;
+      starts_[b] = k;
+    }
   }
-  if (contains_any(s, {"preferred", "a plus", "nice to have", "desired", "desirable", "bonus",
-                       "advantageous", "is an asset", "beneficial", "helpful", "not required"})) {
-    return false;
+
+  // The lists (PhraseList bits) with a phrase in `s`.
+  unsigned lists_in(std::string_view s) const {
+    unsigned found = 0;
+    for (std::size_t at = 0; at + 1 < s.size(); ++at) {
+      const std::size_t b = bucket(s.substr(at, 2));
+      for (std::size_t k = starts_[b]; k < starts_[b + 1]; ++k) {
+        const Phrase& phrase = phrases_[k];
+        if ((found & phrase.list) == 0 && s.compare(at, phrase.text.size(), phrase.text) == 0) {
+          found |= phrase.list;
+        }
+      }
+    }
+    return found;
   }
-  return contains_any(s, {"required", "require", "must", "active", "current", "obtain",
-                          "maintain", "eligible", "eligibility", "hold"});
-}
+
+ private:
+  struct Phrase {
+    std::string_view text;
+    unsigned list;
+  };
+  // From the low five bits of the first two bytes: 'a' and 'A' agree, as do a few others.
+  static constexpr std::size_t kBuckets = 1024;
+  static std::size_t bucket(std::string_view two) {
+    return (static_cast<unsigned char>(two[0]) & 31u) << 5 | (static_cast<unsigned char>(two[1]) & 31u);
+  }
+
+  template <std::size_t N>
+  void add(const std::array<std::string_view, N>& list, unsigned bit) {
+    for (std::string_view text : list) {
+      assert(text.size() >= 2);
+      phrases_.push_back({text, bit});
+    }
+  }
+
+  std::vector<Phrase> phrases_;                   // by bucket()
+  std::array<std::size_t, kBuckets + 1> starts_;  // bucket b's phrases: [starts_[b], starts_[b + 1])
+};
 
 std::optional<bool> judge(std::string_view s) {
-  for (std::string_view cue : kNegative) {
-    if (contains(s, cue)) return false;
-  }
-  for (std::string_view cue : kNegativeVerb) {
-    if (contains(s, cue) && about_work(s)) return false;
-  }
-  if (clearance_required(s)) return false;
-  // "... authorized to work in the United States on a permanent basis": no temporary visas.
-  if (contains_any(s, {"authorized to work", "authorised to work"}) &&
-      contains(s, "permanent basis")) {
+  static const PhraseIndex index;
+  const unsigned lists = index.lists_in(s);
+  const auto has = [lists](unsigned list) { return (lists & list) != 0; };
+  if (has(kNegativeList)) return false;
+  if (has(kNegativeVerbList) && has(kAboutWorkList)) return false;
+  if (has(kClearanceList) && !has(kClearanceOptionalList) && has(kClearanceDemandedList)) {
     return false;
   }
-  for (std::string_view cue : kPositive) {
-    if (contains(s, cue)) return true;
-  }
-  for (std::string_view cue : kPositiveVerb) {
-    if (contains(s, cue) && about_work(s)) return true;
-  }
+  if (has(kAuthorizedList) && has(kPermanentBasisList)) return false;
+  if (has(kPositiveList)) return true;
+  if (has(kPositiveVerbList) && has(kAboutWorkList)) return true;
   return std::nullopt;
 }
 
@@ -231,13 +300,14 @@ struct Place {
 };
 
 // The first of kVisaWords that starts at or after `from`, or {npos, npos}. Every visa word has
-// at least three bytes; a rolling key of the last three rules out nearly every place in a
+// at least three bytes; a key of the three at each place rules out nearly every place in a
 // text where none starts, with one load and one test a byte.
 Place next_visa_word(std::string_view text, std::size_t from) {
-  std::uint32_t key = 0;
-  for (std::size_t j = from; j < text.size(); ++j) {
-    key = triple_key(key, text[j]);
-    if (j < from + 2 || (kVisaWordStarts[key / 64] >> (key % 64) & 1) == 0) continue;
+  // Each place's key from its own three bytes, not rolled on from the last place's: the
+  // places do not wait on one another.
+  for (std::size_t j = from + 2; j < text.size(); ++j) {
+    const std::uint32_t key = triple_key(triple_key(triple_key(0, text[j - 2]), text[j - 1]), text[j]);
+    if ((kVisaWordStarts[key / 64] >> (key % 64) & 1) == 0) continue;
     const std::size_t i = j - 2;
     // The shortest word here: a longer one may cross a sentence end that it does not.
     std::size_t end = std::string_view::npos;

@@ -97,8 +97,7 @@ class CueIndex {
         ++at;
         continue;
       }
-      std::size_t end = at + 1;
-      while (end < text.size() && is_word_byte(text[end])) ++end;
+      const std::size_t end = word_run_end(text, at + 1);
       const std::uint32_t key = key_of(text.substr(at, end - at));
       if (keys_.test(slot(key))) found |= lists_at(text, at, key);
       at = end;

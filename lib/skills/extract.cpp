@@ -72,18 +72,30 @@ bool same_case(std::string_view span, std::string_view form) {
 
 // The longest valid form starting at `i`, as {form, end}; form is kNoEntry when none. Valid:
 // the case matches where the form needs it, and the text is not split into more words than
-// the form has ("R or" is not the alias "ror").
+// the form has ("R or" is not the alias "ror"). The walk resumes at `at`, where it stands
+// after text[i, j): nothing (j == i) or the run of word bytes at i (Trie::after_word).
 std::pair<std::uint32_t, std::size_t> longest_at(const Taxonomy& taxonomy, std::string_view text,
-                                                 std::size_t i) {
+                                                 std::size_t i, Trie::Cursor at, std::size_t j) {
   const Trie& trie = taxonomy.trie();
   const auto forms = taxonomy.forms();
-  Trie::Cursor at = Trie::root();
   std::uint32_t pieces = 1;         // words of the text so far, split at whitespace
   std::size_t piece_begin = i;
   std::size_t shortest = SIZE_MAX;  // length of the shortest word so far
   std::pair<std::uint32_t, std::size_t> best{kNoEntry, i};
-  std::size_t j = i;
-  if (text[j] == '.') {
+  // Called after each byte read: a form may end here.
+  auto take_entry = [&] {
+    const std::uint32_t entry = trie.entry(at);
+    if (entry == kNoEntry || !is_end(text, j)) return;
+    const Form& form = forms[entry];
+    // "node js" is "Node.js" and "Elastic Search" is "Elasticsearch", but "R or" is not "ror".
+    const bool split_ok = pieces <= form.pieces || std::min(shortest, j - piece_begin) >= 3;
+    if (split_ok && (!form.case_exact || same_case(text.substr(i, j - i), form.text))) {
+      best = {entry, j};
+    }
+  };
+  if (j > i) {
+    take_entry();  // inside the run no form ends (is_end), so its end is the one place to look
+  } else if (text[j] == '.') {
     at = trie.next(at, '.');
     ++j;
   }
@@ -93,15 +105,7 @@ std::pair<std::uint32_t, std::size_t> longest_at(const Taxonomy& taxonomy, std::
       at = trie.next(at, ascii_lower(c));
       ++j;
       if (!at.valid()) break;
-      const std::uint32_t entry = trie.entry(at);
-      if (entry == kNoEntry || !is_end(text, j)) continue;
-      const Form& form = forms[entry];
-      // "node js" is "Node.js" and "Elastic Search" is "Elasticsearch", but "R or" is not "ror".
-      const bool split_ok = pieces <= form.pieces || std::min(shortest, j - piece_begin) >= 3;
-      if (split_ok &&
-          (!form.case_exact || same_case(text.substr(i, j - i), form.text))) {
-        best = {entry, j};
-      }
+      take_entry();
     } else if (is_joiner(text, j)) {
       const bool space = c == ' ' || c == '\t';
       if (space) shortest = std::min(shortest, j - piece_begin);
@@ -128,6 +132,7 @@ bool may_be_url_at(std::string_view text, std::size_t i) {
 }
 
 std::vector<Hit> find_hits(const Taxonomy& taxonomy, std::string_view text) {
+  const Trie& trie = taxonomy.trie();
   std::vector<Hit> hits;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -136,13 +141,14 @@ std::vector<Hit> find_hits(const Taxonomy& taxonomy, std::string_view text) {
       continue;
     }
     // A run of word bytes is taken whole: only its first byte may start a form, and most runs
-    // are words no key begins with, which the trie's filter tells without a walk (a form
-    // cannot end inside a run, so a walk that stops inside one finds nothing).
-    std::size_t run_end = i;
-    while (run_end < text.size() && is_word_byte(text[run_end])) ++run_end;
-    if (is_start(text, i) &&
-        (run_end == i || taxonomy.trie().may_begin(text, i, run_end))) {
-      auto [form, end] = longest_at(taxonomy, text, i);
+    // are words no key begins with, which the trie tells without a walk (a form cannot end
+    // inside a run, so a walk that stops inside one finds nothing, nor does one that would
+    // need more than kMaxFormBytes to leave it). A walk resumes after the run.
+    const std::size_t run_end = word_run_end(text, i);
+    if (is_start(text, i) && run_end - i <= kMaxFormBytes) {
+      const Trie::Cursor at = run_end == i ? Trie::root() : trie.after_word(text, i, run_end);
+      auto [form, end] = at.valid() ? longest_at(taxonomy, text, i, at, run_end)
+                                    : std::pair{kNoEntry, i};
       if (form != kNoEntry) {
         if (!taxonomy.forms()[form].blocker) hits.push_back({form, i, end});
         i = end;

@@ -1,6 +1,7 @@
 #include "skills/trie.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cstring>
 #include <string>
@@ -76,12 +77,14 @@ void Trie::freeze() {
   // Every prefix of a key that a run of word bytes could spell: may_begin() looks them up.
   prefixes_.assign((std::size_t{1} << kPrefixBits) / 64, 0);
   std::vector<std::pair<std::uint32_t, std::string>> paths{{0, {}}};
+  std::vector<std::string> short_paths;  // after_word() looks these up
   while (!paths.empty()) {
     auto [node, path] = std::move(paths.back());
     paths.pop_back();
     if (!path.empty()) {
       const std::uint64_t slot = word_hash(path, 0, path.size()) >> (64 - kPrefixBits);
       prefixes_[slot / 64] |= std::uint64_t{1} << (slot % 64);
+      if (path.size() <= 8) short_paths.push_back(path);
     }
     for (const Edge& edge : building_[node].edges) {
       if (is_word_byte(edge.byte)) paths.emplace_back(edge.to, path + edge.byte);
@@ -161,6 +164,29 @@ void Trie::freeze() {
   }
   building_.clear();
   building_.shrink_to_fit();
+  index_short_words(short_paths);
+}
+
+void Trie::index_short_words(const std::vector<std::string>& words) {
+  std::size_t slots = 16;
+  while (slots < 2 * words.size()) slots *= 2;
+  short_shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
+  short_words_.assign(slots, ShortWord{});
+  for (const std::string& word : words) {
+    Cursor at = root();
+    for (char c : word) at = next(at, c);
+    assert(at.valid());
+    const std::uint64_t key = head_of(word, 0, word.size());
+    std::size_t slot = short_slot(key);
+    while (short_words_[slot].key != 0) slot = (slot + 1) & (slots - 1);
+    short_words_[slot] = {key, at};
+  }
+}
+
+Trie::Cursor Trie::walk(Cursor at, std::string_view text, std::size_t begin,
+                        std::size_t end) const {
+  for (std::size_t i = begin; i < end && at.valid(); ++i) at = next(at, ascii_lower(text[i]));
+  return at;
 }
 
 }  // namespace hg::skills

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -58,6 +59,15 @@ class Trie {
     const std::uint64_t slot = word_hash(text, begin, end) >> (64 - kPrefixBits);
     return (prefixes_[slot / 64] >> (slot % 64) & 1) != 0;
   }
+  // Where a walk from root() stands after text[begin, end) lower-cased (ASCII), a run of word
+  // bytes (is_word_byte): as next() byte by byte, not valid when no key begins so. Most words
+  // cost one bit (may_begin) and the rest a table lookup for their first 8 bytes instead of
+  // a step a byte. Only after freeze().
+  Cursor after_word(std::string_view text, std::size_t begin, std::size_t end) const {
+    if (!may_begin(text, begin, end)) return {kNoEntry};
+    const Cursor at = after_short_word(lower8(head_of(text, begin, end)));
+    return end - begin > 8 && at.valid() ? walk(at, text, begin + 8, end) : at;
+  }
   // The entry of the key that ends at `at` (valid), or kNoEntry.
   std::uint32_t entry(Cursor at) const {
     const unsigned char* node = bytes_.data() + at.node;
@@ -84,19 +94,25 @@ class Trie {
     return value;
   }
 
-  // A hash of text[begin, end) lower-cased (ASCII), from its first and last 8 bytes and its
-  // length: a word costs a few loads, not a loop.
-  static std::uint64_t word_hash(std::string_view text, std::size_t begin, std::size_t end) {
+  // The first 8 bytes of text[begin, end) (little-endian), zero past `end`.
+  static std::uint64_t head_of(std::string_view text, std::size_t begin, std::size_t end) {
     const std::size_t size = end - begin;
-    std::uint64_t head = 0, tail = 0;
+    std::uint64_t head = 0;
     if (size >= 8) {
       head = load64(text.data() + begin);
-      tail = load64(text.data() + end - 8);
     } else if (begin + 8 <= text.size()) {
       head = load64(text.data() + begin) & ((std::uint64_t{1} << (8 * size)) - 1);
     } else {
       std::memcpy(&head, text.data() + begin, size);  // near the text's end: no bytes past it
     }
+    return head;
+  }
+  // A hash of text[begin, end) lower-cased (ASCII), from its first and last 8 bytes and its
+  // length: a word costs a few loads, not a loop.
+  static std::uint64_t word_hash(std::string_view text, std::size_t begin, std::size_t end) {
+    const std::size_t size = end - begin;
+    const std::uint64_t head = head_of(text, begin, end);
+    const std::uint64_t tail = size >= 8 ? load64(text.data() + end - 8) : 0;
     const std::uint64_t mixed = (lower8(head) * 0x9E3779B97F4A7C15ull) ^ (lower8(tail) + size);
     return (mixed ^ mixed >> 29) * 0xBF58476D1CE4E5B9ull;
   }
@@ -116,6 +132,27 @@ class Trie {
   }
   static constexpr unsigned kPrefixBits = 21;  // 256 KB: about 7% of unknown words pass
 
+  // A key prefix of 1 to 8 word bytes, lower case, zero-padded (a word byte is never 0, so 0
+  // marks an empty slot), and where a walk stands after it.
+  struct ShortWord {
+    std::uint64_t key = 0;
+    Cursor at;
+  };
+  std::size_t short_slot(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> short_shift_);
+  }
+  // after_word() of a word of at most 8 bytes, given as its key.
+  Cursor after_short_word(std::uint64_t key) const {
+    for (std::size_t slot = short_slot(key);; slot = (slot + 1) & (short_words_.size() - 1)) {
+      const ShortWord& word = short_words_[slot];
+      if (word.key == key) return word.at;
+      if (word.key == 0) return {kNoEntry};
+    }
+  }
+  // next() from `at` over text[begin, end) lower-cased (ASCII).
+  Cursor walk(Cursor at, std::string_view text, std::size_t begin, std::size_t end) const;
+  void index_short_words(const std::vector<std::string>& words);
+
   struct Edge {
     char byte;
     std::uint32_t to;
@@ -134,6 +171,10 @@ class Trie {
   std::vector<std::uint32_t> tables_;
   // word_hash() of every key prefix made of word bytes, as bits (see may_begin()).
   std::vector<std::uint64_t> prefixes_;
+  // Every key prefix of at most 8 word bytes, open addressing (a power of two, at most half
+  // full, probed linearly): after_word() of a short word.
+  std::vector<ShortWord> short_words_;
+  unsigned short_shift_ = 64;  // 64 - log2(short_words_.size())
 };
 
 }  // namespace hg::skills
