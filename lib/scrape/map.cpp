@@ -25,6 +25,71 @@ std::string capped(std::string text) {
   return text;
 }
 
+// One level of entity escaping undone ("&lt;p&gt;" -> "<p>", "&amp;nbsp;" -> "&nbsp;"): the
+// named entities escaped markup uses and numeric ones. Far cheaper than an HTML parse, which
+// the text gets afterwards anyway.
+std::string unescape_once(std::string_view text) {
+  static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"lt;", "<"}, {"gt;", ">"}, {"amp;", "&"}, {"quot;", "\""}, {"apos;", "'"}, {"#39;", "'"}};
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '&') {
+      out += text[i];
+      continue;
+    }
+    const std::string_view rest = text.substr(i + 1);
+    bool done = false;
+    for (const auto& [name, value] : kNamed) {
+      if (rest.starts_with(name)) {
+        out += value;
+        i += name.size();
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    // &#NNN; and &#xHH; as UTF-8.
+    if (rest.starts_with("#")) {
+      const bool hex = rest.size() > 1 && (rest[1] == 'x' || rest[1] == 'X');
+      std::size_t k = hex ? 2 : 1;
+      std::uint32_t code = 0;
+      const std::size_t digits_start = k;
+      while (k < rest.size() && k < digits_start + 7 &&
+             (hex ? std::isxdigit(static_cast<unsigned char>(rest[k]))
+                  : std::isdigit(static_cast<unsigned char>(rest[k])))) {
+        code = code * (hex ? 16 : 10) +
+               static_cast<std::uint32_t>(std::isdigit(static_cast<unsigned char>(rest[k]))
+                                              ? rest[k] - '0'
+                                              : (std::tolower(static_cast<unsigned char>(rest[k])) - 'a' + 10));
+        ++k;
+      }
+      if (k > digits_start && k < rest.size() && rest[k] == ';' && code > 0 && code <= 0x10FFFF &&
+          !(code >= 0xD800 && code <= 0xDFFF)) {
+        if (code < 0x80) {
+          out += static_cast<char>(code);
+        } else if (code < 0x800) {
+          out += static_cast<char>(0xC0 | (code >> 6));
+          out += static_cast<char>(0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+          out += static_cast<char>(0xE0 | (code >> 12));
+          out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (code & 0x3F));
+        } else {
+          out += static_cast<char>(0xF0 | (code >> 18));
+          out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+          out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (code & 0x3F));
+        }
+        i += k + 1;
+        continue;
+      }
+    }
+    out += '&';  // anything else stays for the HTML pass
+  }
+  return out;
+}
+
 }  // namespace
 
 model::Job new_job(const Context& context, std::string external_id, const nlohmann::json& record) {
@@ -74,8 +139,8 @@ Described describe(std::string_view html_or_text) {
   // Entity-escaped HTML ("&lt;p&gt;Hello&lt;/p&gt;"): decode once, then it is HTML. Told apart
   // by having no raw '<' at all: looks_like_html() also counts "&lt;p&gt;" as markup.
   if (html.find('<') == std::string::npos && html.find("&lt;") != std::string::npos) {
-    const std::string once = normalize::html_to_text(html);
-    if (normalize::looks_like_html(once)) html = once;
+    std::string once = unescape_once(html);
+    if (normalize::looks_like_html(once)) html = std::move(once);
   }
   if (!normalize::looks_like_html(html)) return {capped(std::string(input)), {}};
   return {capped(normalize::html_to_text(html)), capped(std::move(html))};

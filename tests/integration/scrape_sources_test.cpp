@@ -54,6 +54,7 @@ struct Case {
   // Paging fields set so the payload is a whole (small) listing: served for every page
   // request, the recorded first page would otherwise repeat until the page limit.
   std::vector<std::pair<std::string, Json>> last_page = {};
+  std::string company = {};  // JSON pointer to the company name, where the record has one
 };
 
 const std::vector<Case> kJsonCases = {
@@ -69,26 +70,26 @@ const std::vector<Case> kJsonCases = {
      "smartrecruiters/postings-Gousto1.json", "/content", "/id", "/name", "",
      {{"/totalFound", 4}}},
     {{"recruitee", "radishlab"}, "/api/offers/", "recruitee/offers-radishlab.json", "/offers",
-     "/id", "/title", "/careers_url"},
+     "/id", "/title", "/careers_url", {}, "/company_name"},
     {{"arbeitnow"}, "/api/job-board-api", "arbeitnow/job-board-api.data-only.json", "/data",
-     "/slug", "/title", "/url"},
+     "/slug", "/title", "/url", {}, "/company_name"},
     {{"remotive"}, "/api/remote-jobs", "remotive/remote-jobs.json", "/jobs", "/id", "/title",
-     "/url"},
-    {{"remoteok"}, "/api", "remoteok/api.json", "", "/id", "/position", ""},
+     "/url", {}, "/company_name"},
+    {{"remoteok"}, "/api", "remoteok/api.json", "", "/id", "/position", "", {}, "/company"},
     {{"himalayas"}, "/jobs/api", "himalayas/jobs-api.json", "/jobs", "/guid", "/title", "",
-     {{"/totalCount", 4}}},
+     {{"/totalCount", 4}}, "/companyName"},
     {{"jobicy"}, "/api/v2/remote-jobs", "jobicy/remote-jobs.json", "/jobs", "/id", "/jobTitle",
-     "/url"},
+     "/url", {}, "/companyName"},
     {{"themuse"}, "/api/public/jobs", "themuse/jobs-page0.json", "/results", "/id", "/name",
-     "/refs/landing_page", {{"/page_count", 1}}},
+     "/refs/landing_page", {{"/page_count", 1}}, "/company/name"},
     {{"adzuna", "gb"}, "/v1/api/jobs/gb/search/1", "adzuna/search-gb-1.json", "/results", "/id",
-     "", "/redirect_url", {{"/count", 3}}},
+     "", "/redirect_url", {{"/count", 3}}, "/company/display_name"},
     {{"jsearch", "--query", "python"}, "/search", "jsearch/search.json", "/data", "/job_id",
-     "/job_title", ""},
+     "/job_title", "", {}, "/employer_name"},
     {{"usajobs", "--query", "nurse"}, "/api/search", "usajobs/search.json",
      "/SearchResult/SearchResultItems", "/MatchedObjectId",
      "/MatchedObjectDescriptor/PositionTitle", "/MatchedObjectDescriptor/PositionURI",
-     {{"/SearchResult/UserArea/NumberOfPages", "1"}}},
+     {{"/SearchResult/UserArea/NumberOfPages", "1"}}, "/MatchedObjectDescriptor/OrganizationName"},
     {{"hackernews", "48747976"}, "/api/v1/search_by_date",
      "hackernews/algolia-who-is-hiring-comments.trimmed.json", "/hits", "/objectID", "", ""},
 };
@@ -155,6 +156,9 @@ TEST_CASE("every JSON adapter: payload over loopback, stored record by record", 
         INFO(id);
         if (!c.title.empty()) CHECK(job["title"] == as_text(record.at(Json::json_pointer(c.title))));
         if (!c.url.empty()) CHECK(job["url"] == as_text(record.at(Json::json_pointer(c.url))));
+        if (!c.company.empty() && record.contains(Json::json_pointer(c.company))) {
+          CHECK(job["company"] == as_text(record.at(Json::json_pointer(c.company))));
+        }
         ++compared;
       }
       CHECK(compared == static_cast<int>(stored.size()));
