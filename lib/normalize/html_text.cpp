@@ -1,11 +1,15 @@
 #include "normalize/html_text.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include <gumbo.h>
 
+#include "normalize/html_fast.hpp"
 #include "util/strings.hpp"
 
 namespace hg::normalize {
@@ -15,8 +19,8 @@ namespace {
 constexpr std::size_t kMaxInput = 2 * 1024 * 1024;
 // Debian 12's gumbo (0.10.1) has no max_tree_depth option, frees its tree recursively and
 // walks the stack of open elements for every tag, so a page of 100,000 nested <div>s would
-// be quadratic and could overflow the stack. limit_depth() caps nesting before gumbo sees it.
-constexpr int kMaxDepth = 200;
+// be quadratic and could overflow the stack. limit_depth() caps nesting (kMaxDepth) before
+// gumbo sees it.
 
 bool is_tag_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
@@ -51,66 +55,6 @@ std::size_t find_raw_end(std::string_view html, std::size_t from, std::string_vi
   return std::string_view::npos;
 }
 
-// One linear pass that copies `html` but drops start tags nested deeper than kMaxDepth.
-// It reads tags the way the HTML5 tokenizer does in the common cases (quoted attributes,
-// comments, raw text); where it is wrong it only misjudges depth, which gumbo then fixes.
-std::string limit_depth(std::string_view html) {
-  std::string out;
-  out.reserve(html.size());
-  int depth = 0;
-  std::size_t i = 0;
-  while (i < html.size()) {
-    const std::size_t lt = html.find('<', i);
-    if (lt == std::string_view::npos || lt + 1 >= html.size()) break;
-    out.append(html.substr(i, lt - i));
-    i = lt;
-    if (html.substr(lt, 4) == "<!--") {
-      const std::size_t end = html.find("-->", lt + 4);
-      if (end == std::string_view::npos) break;
-      out.append(html.substr(lt, end + 3 - lt));
-      i = end + 3;
-      continue;
-    }
-    const bool closing = html[lt + 1] == '/';
-    const std::size_t name_start = lt + (closing ? 2 : 1);
-    std::size_t j = name_start;
-    while (j < html.size() && is_tag_char(html[j])) ++j;
-    if (j == name_start) {  // "<" that starts no tag: text
-      out.push_back('<');
-      i = lt + 1;
-      continue;
-    }
-    const std::string name = util::to_lower(html.substr(name_start, j - name_start));
-    char quote = 0;
-    while (j < html.size() && (quote != 0 || html[j] != '>')) {
-      if (quote == 0 && (html[j] == '"' || html[j] == '\'')) {
-        quote = html[j];
-      } else if (quote != 0 && html[j] == quote) {
-        quote = 0;
-      }
-      ++j;
-    }
-    if (j >= html.size()) break;  // a tag cut off by the end of the input: gumbo drops it
-    const std::string_view tag = html.substr(lt, j + 1 - lt);
-    i = j + 1;
-    if (closing) {
-      if (!adds_no_depth(name) && !is_raw_text(name) && depth > 0) --depth;
-      out.append(tag);
-    } else if (is_raw_text(name)) {
-      const std::size_t end = find_raw_end(html, i, name);
-      const std::size_t stop = end == std::string_view::npos ? html.size() : end;
-      out.append(html.substr(lt, stop - lt));
-      i = stop;
-    } else if (adds_no_depth(name) || tag.ends_with("/>")) {
-      out.append(tag);
-    } else if (depth < kMaxDepth) {
-      ++depth;
-      out.append(tag);
-    }
-  }
-  if (i < html.size()) out.append(html.substr(i));
-  return out;
-}
 
 bool is_block(GumboTag tag) {
   switch (tag) {
@@ -215,7 +159,80 @@ std::string tidy_lines(const std::string& text) {
   return tidy;
 }
 
+// The general path: depth-limited gumbo parse, flattened and tidied.
+std::string gumbo_to_text(std::string_view bounded_html) {
+  const std::string bounded = limit_depth(bounded_html);
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // parse errors are not kept: hostile input cannot grow that list
+  GumboOutput* output = gumbo_parse_with_options(&options, bounded.data(), bounded.size());
+  if (output == nullptr) return {};
+  std::string text = tidy_lines(flatten(output->document));
+  gumbo_destroy_output(&options, output);
+  return text;
+}
+
 }  // namespace
+
+// One linear pass that copies `html` but drops start tags nested deeper than kMaxDepth.
+// It reads tags the way the HTML5 tokenizer does in the common cases (quoted attributes,
+// comments, raw text); where it is wrong it only misjudges depth, which gumbo then fixes.
+std::string limit_depth(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  int depth = 0;
+  std::size_t i = 0;
+  while (i < html.size()) {
+    const std::size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= html.size()) break;
+    out.append(html.substr(i, lt - i));
+    i = lt;
+    if (html.substr(lt, 4) == "<!--") {
+      const std::size_t end = html.find("-->", lt + 4);
+      if (end == std::string_view::npos) break;
+      out.append(html.substr(lt, end + 3 - lt));
+      i = end + 3;
+      continue;
+    }
+    const bool closing = html[lt + 1] == '/';
+    const std::size_t name_start = lt + (closing ? 2 : 1);
+    std::size_t j = name_start;
+    while (j < html.size() && is_tag_char(html[j])) ++j;
+    if (j == name_start) {  // "<" that starts no tag: text
+      out.push_back('<');
+      i = lt + 1;
+      continue;
+    }
+    const std::string name = util::to_lower(html.substr(name_start, j - name_start));
+    char quote = 0;
+    while (j < html.size() && (quote != 0 || html[j] != '>')) {
+      if (quote == 0 && (html[j] == '"' || html[j] == '\'')) {
+        quote = html[j];
+      } else if (quote != 0 && html[j] == quote) {
+        quote = 0;
+      }
+      ++j;
+    }
+    if (j >= html.size()) break;  // a tag cut off by the end of the input: gumbo drops it
+    const std::string_view tag = html.substr(lt, j + 1 - lt);
+    i = j + 1;
+    if (closing) {
+      if (!adds_no_depth(name) && !is_raw_text(name) && depth > 0) --depth;
+      out.append(tag);
+    } else if (is_raw_text(name)) {
+      const std::size_t end = find_raw_end(html, i, name);
+      const std::size_t stop = end == std::string_view::npos ? html.size() : end;
+      out.append(html.substr(lt, stop - lt));
+      i = stop;
+    } else if (adds_no_depth(name) || tag.ends_with("/>")) {
+      out.append(tag);
+    } else if (depth < kMaxDepth) {
+      ++depth;
+      out.append(tag);
+    }
+  }
+  if (i < html.size()) out.append(html.substr(i));
+  return out;
+}
 
 bool looks_like_html(std::string_view text) {
   const std::string head = util::to_lower(text.substr(0, 20000));
@@ -232,14 +249,9 @@ std::string html_to_text(std::string_view html) {
          (static_cast<unsigned char>(html[size]) & 0xC0) == 0x80) {
     --size;  // cut on a UTF-8 character boundary
   }
-  const std::string bounded = limit_depth(html.substr(0, size));
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;  // parse errors are not kept: hostile input cannot grow that list
-  GumboOutput* output = gumbo_parse_with_options(&options, bounded.data(), bounded.size());
-  if (output == nullptr) return {};
-  std::string text = tidy_lines(flatten(output->document));
-  gumbo_destroy_output(&options, output);
-  return text;
+  const std::string_view bounded = html.substr(0, size);
+  if (std::optional<std::string> text = fast_html_to_text(bounded)) return std::move(*text);
+  return gumbo_to_text(bounded);
 }
 
 }  // namespace hg::normalize
