@@ -2,6 +2,7 @@
 // 127.0.0.1 at the path the adapter asks for, fetched by hg scrape with libcurl, stored; then
 // the stored postings compared record by record with the payload itself.
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -56,6 +57,35 @@ struct Case {
   std::vector<std::pair<std::string, Json>> last_page = {};
   std::string company = {};  // JSON pointer to the company name, where the record has one
 };
+
+// Where each kind's record states its place and its posting date (JSON pointers): a stated one
+// must arrive in the store (normalised, so only its presence is compared).
+const std::map<std::string, std::pair<std::string, std::string>> kPlaceAndDate = {
+    {"greenhouse", {"/location/name", "/updated_at"}},
+    {"lever", {"/categories/location", "/createdAt"}},
+    {"ashby", {"/location", "/publishedAt"}},
+    {"workable", {"/city", "/published_on"}},
+    {"smartrecruiters", {"/location/city", "/releasedDate"}},
+    {"recruitee", {"/location", "/published_at"}},
+    {"arbeitnow", {"/location", "/created_at"}},
+    {"remotive", {"/candidate_required_location", "/publication_date"}},
+    {"remoteok", {"/location", "/date"}},
+    {"himalayas", {"", "/pubDate"}},
+    {"jobicy", {"/jobGeo", "/pubDate"}},
+    {"themuse", {"/locations/0/name", "/publication_date"}},
+    {"adzuna", {"/location/display_name", "/created"}},
+    {"jsearch", {"/job_city", "/job_posted_at_datetime_utc"}},
+    {"usajobs", {"/MatchedObjectDescriptor/PositionLocationDisplay",
+                 "/MatchedObjectDescriptor/PublicationStartDate"}},
+    {"hackernews", {"", "/created_at"}},
+};
+
+// Whether `record` has a non-empty value at `pointer`.
+bool states(const Json& record, const std::string& pointer) {
+  if (pointer.empty() || !record.contains(Json::json_pointer(pointer))) return false;
+  const Json& value = record.at(Json::json_pointer(pointer));
+  return !value.is_null() && !(value.is_string() && trimmed(value.get<std::string>()).empty());
+}
 
 const std::vector<Case> kJsonCases = {
     {{"greenhouse", "codepath"}, "/v1/boards/codepath/jobs", "greenhouse/jobs-codepath.json",
@@ -159,6 +189,9 @@ TEST_CASE("every JSON adapter: payload over loopback, stored record by record", 
         if (!c.company.empty() && record.contains(Json::json_pointer(c.company))) {
           CHECK(job["company"] == as_text(record.at(Json::json_pointer(c.company))));
         }
+        const auto& [place, date] = kPlaceAndDate.at(c.add[0]);
+        if (states(record, place)) CHECK_FALSE(job["location"].is_null());
+        if (states(record, date)) CHECK_FALSE(job["date_posted"].is_null());
         ++compared;
       }
       CHECK(compared == static_cast<int>(stored.size()));
