@@ -275,7 +275,10 @@ void Fetcher::add(std::size_t tag, Request request) {
 
 bool Fetcher::idle() const { return impl_->queue.empty() && impl_->active.empty(); }
 
-std::vector<Fetched> Fetcher::wait() {
+std::vector<Fetched> Fetcher::wait(std::chrono::milliseconds limit) {
+  const auto deadline = limit == std::chrono::milliseconds::max()
+                            ? Clock::time_point::max()
+                            : Clock::now() + limit;
   std::vector<Fetched> done;
   if (impl_->multi == nullptr) {
     for (Pending& pending : impl_->queue) {
@@ -297,7 +300,8 @@ std::vector<Fetched> Fetcher::wait() {
     }
     if (!done.empty() || idle()) break;
     const auto now = Clock::now();
-    const auto until = impl_->next_start(now);
+    if (now >= deadline) break;
+    const auto until = std::min(impl_->next_start(now), deadline);
     const int timeout_ms = static_cast<int>(std::clamp<long long>(
         std::chrono::duration_cast<std::chrono::milliseconds>(until - now).count(), 1, 200));
     curl_multi_poll(impl_->multi, nullptr, 0, timeout_ms, nullptr);

@@ -39,8 +39,9 @@ class Fetcher {
   // Queues a request; `tag` comes back with its result.
   void add(std::size_t tag, Request request);
   // Runs transfers until at least one request is finished (answered or failed for good) and
-  // returns every finished one; empty only when nothing is queued or running.
-  std::vector<Fetched> wait();
+  // returns every finished one; empty when nothing is queued or running, or when `limit`
+  // passed first (so the caller can do other work between transfers).
+  std::vector<Fetched> wait(std::chrono::milliseconds limit = std::chrono::milliseconds::max());
   bool idle() const;
 
  private:

@@ -1,7 +1,11 @@
 #include "scrape/runner.hpp"
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -45,7 +49,7 @@ std::string redacted(std::string message, const SourceSpec& spec) {
 
 // Writes one source's postings and its run record in one transaction.
 Result<void> store_source(const store::Db& db, State& state, const ScrapeOptions& options,
-                          std::string_view now, bool may_close) {
+                          std::string_view now, bool may_close, bool enriched) {
   SourceResult& result = state.result;
   if (result.error) result.error->message = redacted(result.error->message, state.target->spec);
   auto tx = store::Transaction::begin(db);
@@ -53,20 +57,24 @@ Result<void> store_source(const store::Db& db, State& state, const ScrapeOptions
   auto writer = store::JobWriter::create(db);
   if (!writer) return writer.error();
   std::vector<std::int64_t> seen;
+  std::vector<std::int64_t> unchanged;  // inserted and updated rows carry last_seen already
   seen.reserve(state.jobs.size());
   for (model::Job& job : state.jobs) {
-    if (options.enrich) options.enrich(job);
+    if (options.enrich && !enriched) options.enrich(job);
     auto stored = writer->upsert(job, now);
     if (!stored) return stored.error();
     seen.push_back(stored->id);
     switch (stored->outcome) {
       case store::UpsertOutcome::inserted: ++result.inserted; break;
       case store::UpsertOutcome::updated: ++result.updated; break;
-      case store::UpsertOutcome::unchanged: ++result.unchanged; break;
+      case store::UpsertOutcome::unchanged:
+        ++result.unchanged;
+        unchanged.push_back(stored->id);
+        break;
     }
   }
   if (auto flushed = writer->flush(); !flushed) return flushed.error();
-  if (auto marked = store::mark_seen(db, seen, now); !marked) return marked.error();
+  if (auto marked = store::mark_seen(db, unchanged, now); !marked) return marked.error();
   if (may_close && state.complete && !result.error && !result.not_modified) {
     auto closed = store::close_unseen(db, state.target->source.name, seen, now);
     if (!closed) return closed.error();
@@ -120,6 +128,93 @@ std::optional<net::Request> take_page(State& state, Page page, const ScrapeOptio
   }
   return std::move(page.next);
 }
+
+// Parses (and enriches) pages on a second thread while the caller's thread fetches and writes
+// SQLite: on two cores the two halves of a scrape overlap. Adapters and the enrich callback
+// only read shared data, so they may run there.
+class ParseWorker {
+ public:
+  struct Done {
+    std::size_t tag = 0;
+    net::Request request;
+    Result<Page> page = Page{};
+  };
+
+  explicit ParseWorker(const ScrapeOptions& options) : options_(options) {
+    thread_ = std::thread([this] { loop(); });
+  }
+  ~ParseWorker() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+  ParseWorker(const ParseWorker&) = delete;
+  ParseWorker& operator=(const ParseWorker&) = delete;
+
+  void add(std::size_t tag, const Adapter* adapter, Context context, net::Request request,
+           std::string body) {
+    {
+      std::lock_guard lock(mutex_);
+      todo_.push_back({tag, adapter, std::move(context), std::move(request), std::move(body)});
+      ++pending_;
+    }
+    wake_.notify_all();
+  }
+  std::size_t pending() const { return pending_; }
+  // The pages parsed so far; with `block`, waits for at least one when any is pending.
+  std::vector<Done> take(bool block) {
+    std::unique_lock lock(mutex_);
+    if (block) finished_.wait(lock, [this] { return !done_.empty() || pending_ == 0; });
+    std::vector<Done> out(std::make_move_iterator(done_.begin()),
+                          std::make_move_iterator(done_.end()));
+    done_.clear();
+    pending_ -= out.size();
+    return out;
+  }
+
+ private:
+  struct Todo {
+    std::size_t tag;
+    const Adapter* adapter;
+    Context context;
+    net::Request request;
+    std::string body;
+  };
+  void loop() {
+    while (true) {
+      Todo todo;
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [this] { return stopping_ || !todo_.empty(); });
+        if (todo_.empty()) return;
+        todo = std::move(todo_.front());
+        todo_.pop_front();
+      }
+      Result<Page> page = todo.adapter->parse(todo.context, todo.request, todo.body);
+      if (page && options_.enrich) {
+        for (model::Job& job : page->jobs) options_.enrich(job);
+      }
+      {
+        std::lock_guard lock(mutex_);
+        done_.push_back({todo.tag, std::move(todo.request), std::move(page)});
+      }
+      finished_.notify_all();
+    }
+  }
+
+  const ScrapeOptions& options_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::condition_variable finished_;
+  std::deque<Todo> todo_;
+  std::deque<Done> done_;
+  std::size_t pending_ = 0;  // added and not yet taken; only the caller's thread reads it
+  bool stopping_ = false;
+  std::thread thread_;
+};
 
 // Whether robots.txt lets hg read `url` (fetched once per site per run; a site without one,
 // or one that cannot be read, allows everything).
@@ -185,7 +280,7 @@ Result<std::vector<SourceResult>> scrape(const store::Db& db, const std::vector<
   auto finish = [&](std::size_t i) -> Result<void> {
     State& state = states[i];
     state.done = true;
-    if (auto stored = store_source(db, state, options, now_text, true); !stored) return stored;
+    if (auto stored = store_source(db, state, options, now_text, true, true); !stored) return stored;
     results[i] = std::move(state.result);
     return {};
   };
@@ -194,37 +289,52 @@ Result<std::vector<SourceResult>> scrape(const store::Db& db, const std::vector<
       if (auto stored = finish(i); !stored) return stored.error();
     }
   }
-  while (!fetcher.idle()) {
-    for (net::Fetched& fetched : fetcher.wait()) {
-      State& state = states[fetched.tag];
-      ++state.result.pages;
-      state.context.page = state.result.pages;
-      std::optional<net::Request> next;
-      if (!fetched.response) {
-        state.result.error = fetched.response.error();
-      } else if (fetched.response->status == 304 && state.result.pages == 1) {
-        state.result.not_modified = true;
-      } else if (fetched.response->status != 200) {
-        state.result.error =
-            fail(Errc::network, "{}: HTTP {}", fetched.request.url, fetched.response->status);
-      } else {
-        const net::Response& response = *fetched.response;
-        if (state.result.pages == 1) {
-          state.etag = response.etag;
-          state.last_modified = response.last_modified;
-        }
-        auto page = state.target->adapter->parse(state.context, fetched.request, response.body);
-        if (!page) {
-          state.result.error = page.error();
+  ParseWorker worker(options);
+  auto after_page = [&](std::size_t tag, std::optional<net::Request> next) -> Result<void> {
+    if (next) {
+      fetcher.add(tag, std::move(*next));
+      return {};
+    }
+    return finish(tag);
+  };
+  while (!fetcher.idle() || worker.pending() > 0) {
+    if (!fetcher.idle()) {
+      // While pages are being parsed, come back often to store the sources they finish.
+      const auto limit = worker.pending() > 0 ? std::chrono::milliseconds(20)
+                                              : std::chrono::milliseconds::max();
+      for (net::Fetched& fetched : fetcher.wait(limit)) {
+        State& state = states[fetched.tag];
+        ++state.result.pages;
+        state.context.page = state.result.pages;
+        if (!fetched.response) {
+          state.result.error = fetched.response.error();
+        } else if (fetched.response->status == 304 && state.result.pages == 1) {
+          state.result.not_modified = true;
+        } else if (fetched.response->status != 200) {
+          state.result.error =
+              fail(Errc::network, "{}: HTTP {}", fetched.request.url, fetched.response->status);
         } else {
-          next = take_page(state, std::move(*page), options);
+          if (state.result.pages == 1) {
+            state.etag = fetched.response->etag;
+            state.last_modified = fetched.response->last_modified;
+          }
+          worker.add(fetched.tag, state.target->adapter, state.context, std::move(fetched.request),
+                     std::move(fetched.response->body));
+          continue;
         }
+        if (auto done = after_page(fetched.tag, std::nullopt); !done) return done.error();
       }
-      if (next) {
-        fetcher.add(fetched.tag, std::move(*next));
-      } else if (auto stored = finish(fetched.tag); !stored) {
-        return stored.error();
+    }
+    // Block for parsed pages only when there is nothing to fetch meanwhile.
+    for (ParseWorker::Done& done : worker.take(fetcher.idle())) {
+      State& state = states[done.tag];
+      std::optional<net::Request> next;
+      if (!done.page) {
+        state.result.error = done.page.error();
+      } else {
+        next = take_page(state, std::move(*done.page), options);
       }
+      if (auto stored = after_page(done.tag, std::move(next)); !stored) return stored.error();
     }
   }
   return results;
@@ -250,7 +360,7 @@ Result<SourceResult> ingest_saved(const store::Db& db, const Target& target, std
     page->next.reset();
     take_page(state, std::move(*page), options);
   }
-  if (auto stored = store_source(db, state, options, util::format_iso(now), false); !stored) {
+  if (auto stored = store_source(db, state, options, util::format_iso(now), false, false); !stored) {
     return stored.error();
   }
   return std::move(state.result);

@@ -61,6 +61,20 @@ Result<Db> Db::open(const std::filesystem::path& path, const OpenOptions& option
   // Without migrate the file is opened as it is and nothing is written: `hg init` reads an
   // old store's version that way, and it may turn out to be another program's database.
   if (!options.migrate) return db;
+  // A new, empty file gets 16 KB pages before its first table: postings are several KB each
+  // (description, raw record), and bigger pages mean fewer overflow pages to write and read.
+  // An existing store keeps its page size.
+  {
+    auto tables = Statement::prepare(db, "SELECT count(*) FROM sqlite_schema");
+    if (!tables) return tables.error();
+    auto row = tables->step();
+    if (!row) return row.error();
+    const bool empty = *row && tables->column_int64(0) == 0;
+    tables->reset();
+    if (empty) {
+      if (auto sized = exec(db, "PRAGMA page_size = 16384"); !sized) return sized.error();
+    }
+  }
   if (auto done = migrate(db, latest_schema_version()); !done) return done.error();
   // WAL: readers never block the writer; NORMAL sync is durable at each checkpoint
   // and never corrupts on a crash.

@@ -42,6 +42,7 @@ std::string read_file(const std::filesystem::path& path) {
 std::string scalar(const std::filesystem::path& db, const std::string& sql) {
   sqlite3* handle = nullptr;
   REQUIRE(sqlite3_open(db.c_str(), &handle) == SQLITE_OK);
+  sqlite3_busy_timeout(handle, 5000);  // hg may be writing in the background
   sqlite3_stmt* stmt = nullptr;
   REQUIRE(sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
   std::string value;
@@ -243,7 +244,7 @@ pid_t spawn_hg(const Scraping& s, const std::vector<std::string>& args) {
     for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
     freopen("/dev/null", "w", stdout);
-    freopen("/dev/null", "w", stderr);
+    freopen(s.dir.file("background.err").c_str(), "w", stderr);
     execv(HG_BINARY, argv.data());
     _exit(127);
   }
@@ -269,6 +270,7 @@ TEST_CASE("two scrapes never overlap; kill -9 half way leaves the store consiste
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   const Run second = s.hg({"scrape"});
+  INFO("first run's stderr: " << read_file(s.dir.file("background.err")));
   CHECK(second.exit_code == 6);
   CHECK_THAT(second.err, Catch::Contains("another hg scrape is running"));
 
