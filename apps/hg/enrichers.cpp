@@ -1,5 +1,7 @@
 #include "enrichers.hpp"
 
+#include "files.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -24,19 +26,8 @@ Result<std::string> read_config_file(const Session& session, std::string_view ke
   if (!config) return config.error();
   const std::string path = (*config)->get_path(key).value_or("");
   if (path.empty()) return std::string();
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    return fail(Errc::not_found, "config {}: {}: no such file", key, path);
-  }
   constexpr std::uintmax_t kMaxBytes = 64 << 20;  // users' skills and rates tables are small
-  if (std::filesystem::file_size(path, ec) > kMaxBytes) {
-    return fail(Errc::invalid_input, "config {}: {}: larger than 64 MiB", key, path);
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof()) return fail(Errc::failed, "config {}: {}: cannot read", key, path);
-  return text.str();
+  return read_small_file(path, kMaxBytes, fmt::format("config {}", key));
 }
 
 Result<EnricherSet> EnricherSet::load(const Session& session) {

@@ -12,6 +12,7 @@
 #include "docs/llm.hpp"
 #include "docs/pdf_writer.hpp"
 #include "enrichers.hpp"
+#include "files.hpp"
 #include "store/applications.hpp"
 #include "track/pipeline.hpp"
 #include <unistd.h>
@@ -55,18 +56,9 @@ Result<std::pair<std::string, std::string>> load_template(const Session& session
                  (session.config_path().parent_path() / "templates").string() + "/NAME.mustache";
     return error;
   }
-  std::error_code error;
-  const auto size = std::filesystem::file_size(file, error);
-  if (error) return fail(Errc::not_found, "template {}: {}", file.string(), error.message());
-  if (size > kMaxTemplateFile) {
-    return fail(Errc::invalid_input, "template {}: {} bytes; at most {} are read", file.string(),
-                size, kMaxTemplateFile);
-  }
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in) return fail(Errc::failed, "template {}: cannot read it", file.string());
-  return std::pair{text.str(), "template:" + file.filename().string()};
+  auto text = read_small_file(file, kMaxTemplateFile, "template");
+  if (!text) return text.error();
+  return std::pair{std::move(*text), "template:" + file.filename().string()};
 }
 
 std::string describe(const std::vector<docs::Claim>& claims) {
@@ -217,30 +209,6 @@ Result<model::Document> keep_letter(const Session& session, const store::Db& db,
   fmt::print(stderr, "hint: when it reads right: hg track letter {} --final {}\n", application.id,
              stored->version);
   return stored;
-}
-
-Result<void> write_file(const std::string& path, const std::string& bytes) {
-  if (path == "-") {
-    if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) {
-      return fail(Errc::failed, "stdout: write failed");
-    }
-    return {};
-  }
-  const std::string temp = path + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temp, ignored);
-      return fail(Errc::failed, "{}: cannot write it", path);
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temp, path, error);
-  if (error) return fail(Errc::failed, "{}: {}", path, error.message());
-  return {};
 }
 
 }  // namespace hg::cli

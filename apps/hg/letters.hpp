@@ -46,7 +46,5 @@ Result<model::Document> keep_letter(const Session& session, const store::Db& db,
                                     const model::Profile& profile, const Letter& letter,
                                     const std::string& pdf_path);
 
-// Writes bytes to `path` through a temporary file and a rename ("-": stdout).
-Result<void> write_file(const std::string& path, const std::string& bytes);
 
 }  // namespace hg::cli

@@ -1,18 +1,59 @@
 #include "net/fetcher.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string_view>
 #include <deque>
 #include <map>
 #include <random>
 
 #include <curl/curl.h>
 
-#include "net/headers.hpp"
 
 namespace hg::net {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// The response headers hg reads, collected by the header callback.
+struct Headers {
+  std::string retry_after;
+  std::string etag;
+  std::string last_modified;
+};
+
+// CURLOPT_HEADERFUNCTION with a Headers*. A redirect's headers are replaced by the final
+// response's.
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* headers = static_cast<Headers*>(user);
+  const std::string_view line(data, size * count);
+  if (line.starts_with("HTTP/")) *headers = {};  // a new response (after a redirect)
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return size * count;
+  std::string name(line.substr(0, colon));
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string_view value = line.substr(colon + 1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
+    value.remove_suffix(1);
+  }
+  if (value.size() > 1024) return size * count;  // nothing hg reads is that long
+  if (name == "retry-after") headers->retry_after = std::string(value);
+  else if (name == "etag") headers->etag = std::string(value);
+  else if (name == "last-modified") headers->last_modified = std::string(value);
+  return size * count;
+}
+
+// Retry-After in seconds ("120"); an HTTP date gives nullopt (the backoff applies).
+std::optional<std::chrono::milliseconds> retry_after(const std::string& value) {
+  if (value.empty() || value.size() > 9 ||
+      !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    return std::nullopt;
+  }
+  return std::chrono::milliseconds(std::stoll(value) * 1000);
+}
 
 struct Pending {
   std::size_t tag = 0;
@@ -30,7 +71,7 @@ struct Active {
   std::string body;
   bool too_big = false;
   std::size_t max_bytes = 0;
-  detail::Headers seen;
+  Headers seen;
 };
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
@@ -159,14 +200,16 @@ struct Fetcher::Impl {
     curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(client.connect_timeout.count()));
     curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(client.total_timeout.count()));
     curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(client.max_body_bytes));
-    // A drip of a few bytes a second is a stalled server: give up on it before the total
-    // timeout would.
-    curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 64L);
-    curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME,
-                     std::max(1L, static_cast<long>(client.total_timeout.count() / 3000)));
+    if (client.stall_timeout.count() > 0) {
+      // A drip of a few bytes a second is a stalled server: give up on it before the total
+      // timeout would.
+      curl_easy_setopt(easy, CURLOPT_LOW_SPEED_LIMIT, 64L);
+      curl_easy_setopt(easy, CURLOPT_LOW_SPEED_TIME,
+                       std::max(1L, static_cast<long>(client.stall_timeout.count() / 1000)));
+    }
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, transfer.get());
-    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, detail::on_header);
+    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer->seen);
     if (transfer->headers != nullptr) curl_easy_setopt(easy, CURLOPT_HTTPHEADER, transfer->headers);
     if (request.method == "POST") {
@@ -248,7 +291,7 @@ struct Fetcher::Impl {
     std::uniform_int_distribution<long long> spread(pending.pause.count() / 2, pending.pause.count());
     std::chrono::milliseconds wait(spread(random));
     if (code == CURLE_OK) {
-      if (auto asked = detail::retry_after(transfer.seen.retry_after)) wait = std::max(wait, *asked);
+      if (auto asked = retry_after(transfer.seen.retry_after)) wait = std::max(wait, *asked);
     }
     wait = std::min(wait, options.client.max_backoff);
     pending.not_before = Clock::now() + wait;

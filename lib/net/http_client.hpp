@@ -1,7 +1,7 @@
 // HTTP requests with libcurl: timeouts, a size cap, and retries with exponential backoff and
-// jitter that honour Retry-After. One blocking request at a time per call; thread-safe (each
-// call uses its own easy handle) once libcurl is initialised: the first call initialises it
-// (curl_easy_init does), so a program with threads calls curl_global_init itself first.
+// jitter that honour Retry-After. send() is one blocking request (net::Fetcher runs many);
+// thread-safe once libcurl is initialised: the first call initialises it (curl_easy_init
+// does), so a program with threads calls curl_global_init itself first.
 #pragma once
 
 #include <chrono>
@@ -36,6 +36,9 @@ struct ClientOptions {
   int retries = 2;                                  // extra attempts after the first
   std::chrono::milliseconds backoff{500};           // first pause; doubles, with jitter
   std::chrono::milliseconds max_backoff{30'000};    // cap, Retry-After included
+  // Give up on a transfer that moves under 64 bytes a second this long; 0: never (an LLM
+  // may think for a minute before its first byte).
+  std::chrono::milliseconds stall_timeout{0};
   std::string user_agent = "hg/0.1.0";
 };
 

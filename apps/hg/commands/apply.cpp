@@ -1,13 +1,12 @@
 // hg apply JOB: record an application (one per profile and job), with the resume sent and a
 // cover letter written from a template or an LLM and checked against the profile.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include "../commands.hpp"
+#include "../files.hpp"
 #include "../letters.hpp"
 #include "../output.hpp"
 #include "../when.hpp"
@@ -58,35 +57,20 @@ Result<ResumeChoice> resume_choice(const store::Db& db, const std::string& given
     }
     return fail(Errc::not_found, "--resume {}: no such file", given);
   }
-  const auto size = std::filesystem::file_size(given, error);
-  if (error) return fail(Errc::invalid_input, "--resume {}: {}", given, error.message());
-  if (size > kMaxResumeFile) {
-    return fail(Errc::invalid_input, "--resume {}: {} bytes; at most {} MB", given, size,
-                kMaxResumeFile >> 20);
-  }
-  std::ifstream in(given, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  if (!in) return fail(Errc::failed, "--resume {}: cannot read it", given);
-  choice.bytes = bytes.str();
+  auto bytes = read_small_file(given, kMaxResumeFile, "--resume");
+  if (!bytes) return bytes.error();
+  choice.bytes = std::move(*bytes);
   choice.file_name = std::filesystem::path(given).filename().string();
   return choice;
 }
 
 Result<std::string> read_letter_file(const std::string& path) {
-  std::error_code error;
-  const auto size = std::filesystem::file_size(path, error);
-  if (error) return fail(Errc::not_found, "--cover-letter {}: {}", path, error.message());
-  if (size > (1u << 20)) return fail(Errc::invalid_input, "--cover-letter {}: over 1 MB", path);
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in) return fail(Errc::failed, "--cover-letter {}: cannot read it", path);
-  std::string out = text.str();
-  if (auto bad = util::first_invalid_utf8(out)) {
+  auto text = read_small_file(path, 1u << 20, "--cover-letter");
+  if (!text) return text.error();
+  if (auto bad = util::first_invalid_utf8(*text)) {
     return fail(Errc::invalid_input, "--cover-letter {}: not UTF-8 text (byte {})", path, *bad);
   }
-  return out;
+  return text;
 }
 
 Result<void> run_apply(Session& session, const ApplyArgs& args) {

@@ -5,14 +5,13 @@
 
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include "../commands.hpp"
 #include "../enrichers.hpp"
+#include "../files.hpp"
 #include "../output.hpp"
 #include "scrape/runner.hpp"
 #include "store/sources.hpp"
@@ -110,6 +109,7 @@ scrape::ScrapeOptions scrape_options(const Session& session, const EnricherSet* 
   options.fetch.max_per_host = static_cast<std::size_t>(std::max(1, config_int(session, "scrape.per_host", 2)));
   options.fetch.host_interval = std::chrono::milliseconds(std::max(0, config_int(session, "scrape.host_delay_ms", 250)));
   options.fetch.client.total_timeout = std::chrono::seconds(std::max(1, config_int(session, "scrape.timeout", 30)));
+  options.fetch.client.stall_timeout = options.fetch.client.total_timeout / 3;
   options.fetch.client.connect_timeout = std::min(options.fetch.client.total_timeout,
                                                   std::chrono::milliseconds(10'000));
   options.fetch.client.retries = std::max(0, config_int(session, "scrape.retries", 3));
@@ -162,20 +162,6 @@ Result<void> report(Session& session, const std::vector<scrape::SourceResult>& r
   return {};
 }
 
-Result<std::string> read_saved(const std::filesystem::path& file) {
-  std::error_code error;
-  const auto size = std::filesystem::file_size(file, error);
-  if (error) return fail(Errc::not_found, "{}: {}", file.string(), error.message());
-  if (size > kMaxSavedFile) {
-    return fail(Errc::invalid_input, "{}: {} bytes; at most {} MB", file.string(), size, kMaxSavedFile >> 20);
-  }
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  if (!in) return fail(Errc::failed, "{}: cannot read it", file.string());
-  return bytes.str();
-}
-
 // --from DIR (subfolders named by adapter kind, one payload per file) or --from FILE --kind K.
 Result<void> run_from(Session& session, const ScrapeArgs& args, const store::Db& db,
                       const scrape::ScrapeOptions& options) {
@@ -215,7 +201,7 @@ Result<void> run_from(Session& session, const ScrapeArgs& args, const store::Db&
     target.spec.name = target.source.name;
     target.spec.kind = kind;
     target.spec.target = args.target.empty() ? file.stem().string() : args.target;
-    auto body = read_saved(file);
+    auto body = read_small_file(file, kMaxSavedFile, "--from");
     if (!body) {
       scrape::SourceResult failed{.name = target.source.name};
       failed.error = body.error();

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../commands.hpp"
+#include "../files.hpp"
 #include "../letters.hpp"
 #include "../output.hpp"
 #include "../when.hpp"
