@@ -181,7 +181,11 @@ struct Fetcher::Impl {
     if (easy == nullptr) {
       return Fetched{pending.tag, pending.request, fail(Errc::failed, "libcurl: cannot start a transfer")};
     }
-    const Request& request = pending.request;
+    // The transfer owns the request from here on: libcurl keeps pointers into it (the URL is
+    // copied, the POST body is not).
+    ++pending.tries;
+    transfer->pending = std::move(pending);
+    const Request& request = transfer->pending.request;
     for (const auto& [name, value] : request.headers) {
       const std::string line = name + ": " + value;
       if (curl_slist* grown = curl_slist_append(transfer->headers, line.c_str())) {
@@ -217,8 +221,6 @@ struct Fetcher::Impl {
       curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
       curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
     }
-    ++pending.tries;
-    transfer->pending = std::move(pending);
     transfer->easy = easy;
     if (curl_multi_add_handle(multi, easy) != CURLM_OK) {
       Fetched failed{transfer->pending.tag, transfer->pending.request,
