@@ -66,21 +66,7 @@ std::string unescape_once(std::string_view text) {
       }
       if (k > digits_start && k < rest.size() && rest[k] == ';' && code > 0 && code <= 0x10FFFF &&
           !(code >= 0xD800 && code <= 0xDFFF)) {
-        if (code < 0x80) {
-          out += static_cast<char>(code);
-        } else if (code < 0x800) {
-          out += static_cast<char>(0xC0 | (code >> 6));
-          out += static_cast<char>(0x80 | (code & 0x3F));
-        } else if (code < 0x10000) {
-          out += static_cast<char>(0xE0 | (code >> 12));
-          out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (code & 0x3F));
-        } else {
-          out += static_cast<char>(0xF0 | (code >> 18));
-          out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-          out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (code & 0x3F));
-        }
+        util::append_utf8(out, code);
         i += k + 1;
         continue;
       }
@@ -101,6 +87,14 @@ model::Job new_job(const Context& context, std::string external_id, const nlohma
   job.last_seen = now;
   job.raw = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return job;
+}
+
+void add_record(Page& page, Result<model::Job> job) {
+  if (job) {
+    page.jobs.push_back(std::move(*job));
+  } else {
+    page.skipped.push_back(std::move(job.error().message));
+  }
 }
 
 std::string text_at(const nlohmann::json& object, std::string_view key) {

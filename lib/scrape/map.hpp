@@ -17,6 +17,10 @@ namespace hg::scrape {
 // and raw (the record, serialised) set.
 model::Job new_job(const Context& context, std::string external_id, const nlohmann::json& record);
 
+// Adds one mapped record to `page`: the job, or the reason it could not be mapped to
+// Page::skipped.
+void add_record(Page& page, Result<model::Job> job);
+
 // The trimmed string at `key` ("" when absent, null or not a string; numbers are printed).
 std::string text_at(const nlohmann::json& object, std::string_view key);
 // The number at `key` (also a numeric string); nullopt otherwise.

@@ -25,6 +25,8 @@ std::string collapse_space(std::string_view text);
 
 // The byte offset of the first invalid UTF-8 sequence or NUL byte, if any.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+// Appends code point `code` (at most U+10FFFF, not a surrogate) as UTF-8.
+void append_utf8(std::string& out, std::uint32_t code);
 
 // Parses a whole string as a number; nullopt if anything else is there.
 std::optional<std::int64_t> parse_int(std::string_view text);

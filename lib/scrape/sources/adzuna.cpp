@@ -140,12 +140,7 @@ class Adzuna final : public Adapter {
     }
     Page page{.complete = false};  // a search
     for (const nlohmann::json& record : *results) {
-      auto job = map_job(context, *country, record);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_job(context, *country, record));
     }
     // `count` is the whole search; this was page context.page of kPerPage.
     const auto count = number_at(*json, "count");

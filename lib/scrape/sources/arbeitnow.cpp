@@ -102,12 +102,7 @@ class Arbeitnow final : public Adapter {
     // The board's pages run back only so far: a feed of the newest, not the whole set.
     Page page{.complete = false};
     for (const nlohmann::json& record : *data) {
-      auto job = map_job(context, record);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_job(context, record));
     }
     if (!data->empty()) page.next = next_request(context, *json);
     return page;

@@ -132,12 +132,7 @@ class Ashby final : public Adapter {
     }
     Page page;
     for (std::size_t i = 0; i < jobs->size(); ++i) {
-      auto job = map_job(context, (*jobs)[i], i);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_job(context, (*jobs)[i], i));
     }
     return page;
   }

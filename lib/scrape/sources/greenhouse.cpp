@@ -104,14 +104,6 @@ Result<model::Job> map_job(const Context& context, const nlohmann::json& record,
   return job;
 }
 
-void add(Page& page, Result<model::Job> job) {
-  if (job) {
-    page.jobs.push_back(std::move(*job));
-  } else {
-    page.skipped.push_back(job.error().message);
-  }
-}
-
 class Greenhouse final : public Adapter {
  public:
   std::string_view kind() const override { return kKind; }
@@ -141,12 +133,14 @@ class Greenhouse final : public Adapter {
       if (!jobs->is_array()) {
         return fail(Errc::invalid_input, "greenhouse: \"jobs\" is not an array");
       }
-      for (std::size_t i = 0; i < jobs->size(); ++i) add(page, map_job(context, (*jobs)[i], i));
+      for (std::size_t i = 0; i < jobs->size(); ++i) {
+        add_record(page, map_job(context, (*jobs)[i], i));
+      }
       return page;
     }
     if (json->contains("id")) {
       // One job from /jobs/{id}: the only answer that carries pay ranges. Not the whole board.
-      add(page, map_job(context, *json, 0));
+      add_record(page, map_job(context, *json, 0));
       page.complete = false;
       return page;
     }

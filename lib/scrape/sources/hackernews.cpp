@@ -196,12 +196,7 @@ class HackerNews final : public Adapter {
     Page page{.complete = false};
     for (const nlohmann::json& hit : json->at("hits")) {
       if (!is_top_level(hit)) continue;
-      auto job = map_comment(context, hit);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_comment(context, hit));
     }
     page.next = next_comments(context, *json);
     return page;

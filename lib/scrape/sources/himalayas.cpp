@@ -119,12 +119,7 @@ class Himalayas final : public Adapter {
     // Over 100,000 jobs, newest first: the runner reads only the first pages.
     Page page{.complete = false};
     for (const nlohmann::json& record : *jobs) {
-      auto job = map_job(context, record);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_job(context, record));
     }
     page.next = next_request(context, *json, jobs->size());
     return page;

@@ -78,12 +78,7 @@ class Jobicy final : public Adapter {
     // At most `count` of the newest jobs, no further pages.
     Page page{.complete = false};
     for (const nlohmann::json& record : *jobs) {
-      auto job = map_job(context, record);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_job(context, record));
     }
     return page;
   }

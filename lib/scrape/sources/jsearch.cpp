@@ -123,12 +123,7 @@ class JSearch final : public Adapter {
     }
     Page page{.complete = false};  // a search
     for (const nlohmann::json& record : *data) {
-      auto job = map_job(context, record);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_job(context, record));
     }
     // No total is given: a full page may have a successor, a short one is the last.
     if (data->size() >= kPerPage) {

@@ -278,12 +278,7 @@ class JsonLd final : public Adapter {
       collect(documents.back(), 0, postings);
     }
     for (std::size_t i = 0; i < postings.size(); ++i) {
-      auto job = map_posting(context, *postings[i], i, postings.size());
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_posting(context, *postings[i], i, postings.size()));
     }
     // A page with no JobPosting at all has more likely changed its markup than closed every job, so
     // only a page that lists postings counts as the whole set.

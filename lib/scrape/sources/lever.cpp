@@ -130,12 +130,7 @@ class Lever final : public Adapter {
     }
     Page page;
     for (std::size_t i = 0; i < json->size(); ++i) {
-      auto job = map_job(context, (*json)[i], i);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_job(context, (*json)[i], i));
     }
     // A full page means there may be more; a short one is the last.
     const auto limit = query_int(request.url, "limit");

@@ -112,12 +112,7 @@ class Recruitee final : public Adapter {
     }
     Page page;
     for (std::size_t i = 0; i < offers->size(); ++i) {
-      auto job = map_job(context, (*offers)[i], i);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_job(context, (*offers)[i], i));
     }
     return page;
   }

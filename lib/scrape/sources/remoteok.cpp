@@ -87,12 +87,7 @@ class RemoteOk final : public Adapter {
     Page page{.complete = false};
     for (const nlohmann::json& record : *json) {
       if (is_legal_notice(record)) continue;
-      auto job = map_job(context, record);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_job(context, record));
     }
     return page;
   }

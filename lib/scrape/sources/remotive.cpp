@@ -64,12 +64,7 @@ class Remotive final : public Adapter {
     // The newest jobs only (and delayed 24 hours), so absence does not mean closed.
     Page page{.complete = false};
     for (const nlohmann::json& record : *jobs) {
-      auto job = map_job(context, record);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_job(context, record));
     }
     return page;
   }

@@ -130,14 +130,16 @@ class SmartRecruiters final : public Adapter {
                     "smartrecruiters: expected {{\"content\": [...]}} or a posting object");
       }
       // One posting from /postings/{id}: the only answer with the description.
-      add(page, map_job(context, *json, 0));
+      add_record(page, map_job(context, *json, 0));
       page.complete = false;
       return page;
     }
     if (!content->is_array()) {
       return fail(Errc::invalid_input, "smartrecruiters: \"content\" is not an array");
     }
-    for (std::size_t i = 0; i < content->size(); ++i) add(page, map_job(context, (*content)[i], i));
+    for (std::size_t i = 0; i < content->size(); ++i) {
+      add_record(page, map_job(context, (*content)[i], i));
+    }
     // Move on by what came back rather than by limit: the server may cap limit lower.
     const auto offset = number_at(*json, "offset").value_or(0);
     const auto limit = number_at(*json, "limit").value_or(kPageSize);
@@ -148,15 +150,6 @@ class SmartRecruiters final : public Adapter {
           page_request(context, static_cast<std::int64_t>(after), static_cast<std::int64_t>(limit));
     }
     return page;
-  }
-
- private:
-  static void add(Page& page, Result<model::Job> job) {
-    if (job) {
-      page.jobs.push_back(std::move(*job));
-    } else {
-      page.skipped.push_back(job.error().message);
-    }
   }
 };
 

@@ -94,12 +94,7 @@ class TheMuse final : public Adapter {
     // A search: a job can leave it without closing.
     Page page{.complete = false};
     for (const nlohmann::json& record : *results) {
-      auto job = map_job(context, record);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_job(context, record));
     }
     const auto number = number_at(*json, "page");
     const auto count = number_at(*json, "page_count");

@@ -149,12 +149,7 @@ class UsaJobs final : public Adapter {
     }
     Page page{.complete = false};  // a search
     for (const nlohmann::json& item : result->at("SearchResultItems")) {
-      auto job = map_item(context, item);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_item(context, item));
     }
     if (auto pages = page_count(*result); pages && context.page < *pages) {
       auto next = page_request(context, context.page + 1);

@@ -104,12 +104,7 @@ class Workable final : public Adapter {
     if (company.empty()) company = context.spec.target;
     Page page;
     for (std::size_t i = 0; i < jobs->size(); ++i) {
-      auto job = map_job(context, (*jobs)[i], company, i);
-      if (job) {
-        page.jobs.push_back(std::move(*job));
-      } else {
-        page.skipped.push_back(job.error().message);
-      }
+      add_record(page, map_job(context, (*jobs)[i], company, i));
     }
     return page;
   }

@@ -78,3 +78,10 @@ TEST_CASE("fnv1a64 gives the published FNV-1a values and hex64 pads to 16 digits
 
 }  // namespace
 }  // namespace hg::util
+
+TEST_CASE("append_utf8 writes each code point as UTF-8", "[util]") {
+  std::string out;
+  for (std::uint32_t code : {0x41u, 0xE9u, 0x141u, 0x20ACu, 0x1F600u}) hg::util::append_utf8(out, code);
+  CHECK(out == "Aé\u0141€\U0001F600");
+  CHECK_FALSE(hg::util::first_invalid_utf8(out));
+}
