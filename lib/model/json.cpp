@@ -65,27 +65,31 @@ std::optional<double> years_of_experience(const nlohmann::json& work, std::strin
 
 }  // namespace
 
+// The keys to_json writes for a default T, in contract order.
+template <class T>
+std::vector<std::string> field_names_of() {
+  Json sample;
+  to_json(sample, T{});
+  std::vector<std::string> keys;
+  for (const auto& item : sample.items()) keys.push_back(item.key());
+  return keys;
+}
+
 const std::vector<std::string>& job_field_names() {
-  static const std::vector<std::string> names = [] {
-    Json sample;
-    to_json(sample, Job{});
-    std::vector<std::string> keys;
-    for (const auto& item : sample.items()) keys.push_back(item.key());
-    return keys;
-  }();
+  static const std::vector<std::string> names = field_names_of<Job>();
+  return names;
+}
+
+const std::vector<std::string>& profile_field_names() {
+  static const std::vector<std::string> names = field_names_of<Profile>();
   return names;
 }
 
 const std::vector<std::string>& application_field_names() {
-  static const std::vector<std::string> names = [] {
-    Json sample;
-    to_json(sample, Application{});
-    std::vector<std::string> keys;
-    for (const auto& item : sample.items()) keys.push_back(item.key());
-    return keys;
-  }();
+  static const std::vector<std::string> names = field_names_of<Application>();
   return names;
 }
+
 
 void to_json(Json& out, const Job& job) {
   out = Json::object();

@@ -27,7 +27,8 @@ void to_json(nlohmann::ordered_json& out, const Event& event);
 
 // The names of Job's fields in contract order (the CSV header of `hg export jobs --csv`).
 const std::vector<std::string>& job_field_names();
-// The names of Application's fields in contract order.
+// The names of Profile's and Application's fields in contract order.
+const std::vector<std::string>& profile_field_names();
 const std::vector<std::string>& application_field_names();
 
 // A profile from a JSON Resume document (jsonresume.org schema v1). `name` is the handle;

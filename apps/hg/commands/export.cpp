@@ -98,12 +98,8 @@ Result<void> export_applications(const store::Db& db, RecordWriter& writer, bool
 
 std::vector<std::string> fields_of(const std::string& what) {
   if (what == "jobs") return model::job_field_names();
-  nlohmann::ordered_json sample;
-  if (what == "profiles") sample = model::Profile{};
-  else sample = model::Application{};
-  std::vector<std::string> names;
-  for (const auto& item : sample.items()) names.push_back(item.key());
-  return names;
+  if (what == "profiles") return model::profile_field_names();
+  return model::application_field_names();
 }
 
 Result<void> run_export(Session& session, const ExportArgs& args) {
