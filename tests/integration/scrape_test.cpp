@@ -321,3 +321,54 @@ TEST_CASE("sources are added, listed and removed; keys are never printed", "[cli
 }
 
 }  // namespace
+
+namespace {
+
+TEST_CASE("saved payloads are read offline with --from: KIND/FILE, or one FILE with --kind", "[cli][scrape]") {
+  Scraping s;
+  const auto saved = s.dir.file("saved");
+  std::filesystem::create_directories(saved / "remotive");
+  std::filesystem::create_directories(saved / "rss");
+  std::filesystem::create_directories(saved / "notakind");
+  std::filesystem::copy_file(kSources / "remotive" / "remote-jobs.json", saved / "remotive" / "feed.json");
+  std::filesystem::copy_file(kSources / "rss" / "weworkremotely.xml", saved / "rss" / "wwr.xml");
+  std::ofstream(saved / "notakind" / "x.json") << "{}";
+  const Json run = s.json({"scrape", "--from", saved.string()});
+  REQUIRE(run.size() == 2);
+  CHECK(run[0]["source"] == "remotive:feed");
+  CHECK(run[1]["source"] == "rss:wwr");
+  CHECK(run[0]["new"].get<int>() > 0);
+  CHECK(run[1]["new"].get<int>() > 0);
+  CHECK(s.server->requests().empty());  // nothing fetched
+  // Again: the same postings, unchanged; a saved file closes nothing.
+  const Json again = s.json({"scrape", "--from", saved.string()});
+  CHECK(again[0]["unchanged"] == run[0]["new"]);
+  CHECK(again[0]["closed"] == 0);
+
+  const Json one = s.json({"scrape", "--from", (saved / "rss" / "wwr.xml").string(), "--kind",
+                           "rss", "--name", "feed"});
+  CHECK(one[0]["source"] == "feed");
+  CHECK(s.hg({"scrape", "--from", (saved / "rss" / "wwr.xml").string()}).exit_code == 2);
+  CHECK(s.hg({"scrape", "--from", (saved / "rss" / "wwr.xml").string(), "--kind", "nosuch"})
+            .exit_code == 2);
+  CHECK(s.hg({"scrape", "--from", s.dir.file("empty").string(), "--kind", "rss"}).exit_code == 5);
+  const Run garbage = s.hg({"scrape", "--from", (saved / "notakind" / "x.json").string(), "--kind",
+                            "remotive"});
+  CHECK(garbage.exit_code == 5);
+  CHECK_THAT(garbage.err, Catch::Contains("hg: scrape: remotive:x: remotive: expected"));
+}
+
+TEST_CASE("scrape add --param passes API parameters; a bad one is a usage error", "[cli][scrape]") {
+  Scraping s;
+  s.add({"remotive", "--param", "category=software-dev", "--query", "rust"});
+  s.server->script("/api/remote-jobs", {.body = read_file(kSources / "remotive" / "remote-jobs.json")});
+  REQUIRE(s.hg({"scrape"}).exit_code == 0);
+  const auto requests = s.server->requests();
+  REQUIRE(requests.size() == 1);
+  CHECK_THAT(requests[0].query, Catch::Contains("category=software-dev") &&
+                                    Catch::Contains("search=rust"));
+  CHECK(s.hg({"scrape", "add", "remotive", "--param", "novalue"}).exit_code == 2);
+  CHECK(s.hg({"scrape", "add", "remotive", "--param", "base_url=http://x"}).exit_code == 2);
+}
+
+}  // namespace
