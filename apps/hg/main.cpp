@@ -16,7 +16,9 @@ namespace {
 constexpr void (*kCommands[])(CLI::App&, hg::cli::Session&) = {
     hg::cli::add_init_command,   hg::cli::add_import_command, hg::cli::add_export_command,
     hg::cli::add_jobs_command,   hg::cli::add_skills_command,
-    hg::cli::add_scrape_command, hg::cli::add_pending_commands, hg::cli::add_apply_command, hg::cli::add_track_command,
+    hg::cli::add_scrape_command, hg::cli::add_dedup_command,  hg::cli::add_parse_resume_command,
+    hg::cli::add_match_command,  hg::cli::add_apply_command,  hg::cli::add_track_command,
+    hg::cli::add_pending_commands,
     hg::cli::add_config_command,
     hg::cli::add_completion_command,
 };

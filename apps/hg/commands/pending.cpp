@@ -14,9 +14,6 @@ struct Pending {
 };
 
 constexpr Pending kPending[] = {
-    {"dedup", "Merge the same job posted several times (not implemented yet)"},
-    {"parse-resume", "Read a PDF, DOCX, HTML or text resume into JSON Resume (not implemented yet)"},
-    {"match", "Rank jobs for a candidate, or candidates for a job (not implemented yet)"},
     {"report", "Funnel, trends, skills demand and the daily briefing (not implemented yet)"},
     {"serve", "The same operations over an HTTP JSON API (not implemented yet)"},
 };
