@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include "util/strings.hpp"
@@ -19,6 +20,17 @@ constexpr ConfigKey kKeys[] = {
      "Source name for imported records that carry none (--source wins)"},
     {"import.chunk_size", ConfigType::integer, "5000", "Records per transaction during import"},
     {"jobs.limit", ConfigType::integer, "20", "Rows `hg jobs list` and `hg jobs search` show"},
+    {"match.weight.skills", ConfigType::integer, "35", "hg match: weight of the skills factor"},
+    {"match.weight.title", ConfigType::integer, "20", "hg match: weight of title family and title words"},
+    {"match.weight.text", ConfigType::integer, "10", "hg match: weight of description relevance (BM25)"},
+    {"match.weight.seniority", ConfigType::integer, "10", "hg match: weight of seniority vs years"},
+    {"match.weight.location", ConfigType::integer, "10", "hg match: weight of distance and remote fit"},
+    {"match.weight.salary", ConfigType::integer, "5", "hg match: weight of salary overlap"},
+    {"match.weight.visa", ConfigType::integer, "5", "hg match: weight of visa sponsorship fit"},
+    {"match.weight.recency", ConfigType::integer, "5", "hg match: weight of posting age"},
+    {"match.limit", ConfigType::integer, "20", "Results `hg match` shows"},
+    {"match.per_company", ConfigType::integer, "3", "hg match: at most this many jobs per company (0: no cap)"},
+    {"match.gap_threshold", ConfigType::integer, "70", "hg match --gaps: score (in %) a match must reach"},
     {"salary.reporting_currency", ConfigType::text, "USD",
      "ISO 4217 code salaries are converted to for comparing and reporting"},
     {"salary.rates_file", ConfigType::text, "",
@@ -54,6 +66,17 @@ constexpr ConfigKey kKeys[] = {
     {"adzuna.app_key", ConfigType::text, "", "Adzuna API key (HG_ADZUNA_APP_KEY wins); never printed"},
     {"jsearch.api_key", ConfigType::text, "", "JSearch (RapidAPI) key (HG_JSEARCH_API_KEY wins); never printed"},
     {"usajobs.api_key", ConfigType::text, "", "USAJobs Authorization-Key (HG_USAJOBS_API_KEY wins); never printed"},
+    {"dedup.score", ConfigType::number, "0.8",
+     "Weighted score (title, company, text, place, date) at which two postings merge"},
+    {"dedup.title", ConfigType::number, "0.8",
+     "Title word similarity two postings need, unless their text is the same"},
+    {"dedup.company", ConfigType::number, "0.85", "Company name similarity two postings need"},
+    {"dedup.description", ConfigType::number, "0.3",
+     "Share of the shorter description that must be in the longer"},
+    {"dedup.window_days", ConfigType::integer, "90",
+     "Postings further apart are a re-opened requisition, not a duplicate"},
+    {"dedup.distance_km", ConfigType::integer, "50",
+     "A place named without a city this far from a posting's city is elsewhere"},
     {"usajobs.user_agent_email", ConfigType::text, "",
      "The e-mail USAJobs asks for in User-Agent (HG_USAJOBS_USER_AGENT_EMAIL wins)"},
 };
@@ -72,6 +95,9 @@ Result<std::string> read_value(const toml::node& node, const ConfigKey& key) {
     case ConfigType::integer:
       if (auto number = node.value<std::int64_t>()) return std::to_string(*number);
       break;
+    case ConfigType::number:
+      if (auto number = node.value<double>()) return fmt::format("{}", *number);
+      break;
     case ConfigType::boolean:
       if (auto flag = node.value<bool>()) return std::string(*flag ? "true" : "false");
       break;
@@ -81,6 +107,7 @@ Result<std::string> read_value(const toml::node& node, const ConfigKey& key) {
               key.name,
               key.type == ConfigType::text      ? "a string"
               : key.type == ConfigType::integer ? "an integer"
+              : key.type == ConfigType::number  ? "a number"
                                                 : "true or false");
 }
 
@@ -181,6 +208,12 @@ Result<void> set_config(const std::filesystem::path& path, std::string_view name
     case ConfigType::integer: {
       auto number = util::parse_int(value);
       if (!number) return fail(Errc::invalid_argument, "config: {} needs an integer, got \"{}\"", name, value);
+      target->insert_or_assign(leaf, *number);
+      break;
+    }
+    case ConfigType::number: {
+      auto number = util::parse_double(value);
+      if (!number) return fail(Errc::invalid_argument, "config: {} needs a number, got \"{}\"", name, value);
       target->insert_or_assign(leaf, *number);
       break;
     }

@@ -13,7 +13,7 @@
 
 namespace hg::cli {
 
-enum class ConfigType { text, integer, boolean };
+enum class ConfigType { text, integer, number, boolean };  // number: a real (0.85)
 
 struct ConfigKey {
   std::string_view name;           // dotted: "import.source"

@@ -2,9 +2,11 @@
 #include "normalize/location.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <array>
 
 #include "normalize/fold.hpp"
+#include "util/strings.hpp"
 
 namespace hg::normalize {
 namespace {
@@ -519,7 +521,34 @@ void push_unique(std::vector<T>& list, T value) {
 }
 }  // namespace
 
+namespace {
+
+// ATS-style "US-CA-San Diego", "PL-MZ-Warszawa", "IE-D-Dublin": country code, region code,
+// city. Rewritten as "San Diego, CA, US" (US and Canadian region codes are postal codes the
+// gazetteer knows) or "Warszawa, PL" (others are ISO 3166-2 codes it does not).
+std::optional<std::string> ats_place(std::string_view text) {
+  text = util::trim(text);
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (text.size() < 6 || !upper(text[0]) || !upper(text[1]) || text[2] != '-') return std::nullopt;
+  const std::size_t dash = text.find('-', 3);
+  if (dash == std::string_view::npos || dash == 3 || dash > 6) return std::nullopt;
+  const std::string_view region = text.substr(3, dash - 3);
+  for (char c : region) {
+    if (!upper(c) && !(c >= '0' && c <= '9')) return std::nullopt;
+  }
+  const std::string_view city = util::trim(text.substr(dash + 1));
+  if (city.empty() || city.find_first_of(",;|/") != std::string_view::npos) return std::nullopt;
+  const std::string_view country = text.substr(0, 2);
+  if (country == "US" || country == "CA") {
+    return std::string(city) + ", " + std::string(region) + ", " + std::string(country);
+  }
+  return std::string(city) + ", " + std::string(country);
+}
+
+}  // namespace
+
 Location parse_location(const Gazetteer& gazetteer, std::string_view text) {
+  if (auto rewritten = ats_place(text)) return parse_location(gazetteer, *rewritten);
   Location location;
   Mode mode = Mode::none;
   std::vector<Place> places;

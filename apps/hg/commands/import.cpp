@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../commands.hpp"
+#include "../dedup_run.hpp"
 #include "../output.hpp"
 #include "../enrichers.hpp"
 #include "../enrichers.hpp"
@@ -24,6 +25,7 @@ struct ImportArgs {
   std::string source;
   bool dry_run = false;
   bool raw = false;
+  bool no_dedup = false;
   std::size_t chunk_size = 0;
   std::vector<std::string> profile_files;
   std::string profile_name;
@@ -105,6 +107,14 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
       });
   if (!report) return context(report.error(), fmt::format("import: {}", label));
 
+  // New and changed postings join their clusters now (hg dedup, incremental).
+  std::optional<dedup::RunReport> deduped;
+  if (!args.dry_run && !args.no_dedup && report->inserted + report->updated > 0) {
+    auto pass = run_dedup_pass(session, *db, false, false);
+    if (!pass) return context(pass.error(), "import: dedup");
+    deduped = std::move(*pass);
+  }
+
   if (session.output() != OutputFormat::table) {
     nlohmann::ordered_json errors = nlohmann::ordered_json::array();
     for (const auto& error : report->rejected) {
@@ -119,13 +129,21 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
                 {"unchanged", report->unchanged},
                 {"rejected", report->rejected.size()},
                 {"errors", errors},
-                {"stopped", report->stopped ? report->stopped->message : ""}});
+                {"stopped", report->stopped ? report->stopped->message : ""},
+                {"dedup", deduped ? nlohmann::ordered_json{{"merges", deduped->merges.size()},
+                                                           {"changed", deduped->changed}}
+                                  : nlohmann::ordered_json(nullptr)}});
     if (!printed) return printed.error();
   } else if (!session.quiet() || !report->rejected.empty()) {
     fmt::print("{} {} record{} ({}): {} new, {} updated, {} unchanged, {} rejected\n",
                args.dry_run ? "checked" : "imported", report->read, report->read == 1 ? "" : "s",
                ingest::format_name(report->format), report->inserted, report->updated,
                report->unchanged, report->rejected.size());
+    if (deduped && !deduped->merges.empty() && !session.quiet()) {
+      fmt::print("dedup: {} merge{}, {} posting{} joined or left a cluster\n",
+                 deduped->merges.size(), deduped->merges.size() == 1 ? "" : "s", deduped->changed,
+                 deduped->changed == 1 ? "" : "s");
+    }
   }
   if (report->stopped) {
     Error error = *report->stopped;
@@ -238,6 +256,8 @@ void add_import_command(CLI::App& root, Session& session) {
                    "Source name for records without one (config import.source; default import)")
       ->type_name("NAME");
   jobs->add_flag("--dry-run", args->dry_run, "Read and check every record, store nothing");
+  jobs->add_flag("--no-dedup", args->no_dedup,
+                 "Do not run hg dedup over the new and changed postings afterwards");
   jobs->add_flag("--no-enrich", args->raw,
                  "Store records as mapped: derive no place, salary, visa or skills facts");
   jobs->add_option("--chunk-size", args->chunk_size,

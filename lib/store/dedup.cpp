@@ -1,0 +1,235 @@
+#include "store/dedup.hpp"
+
+#include "store/statement.hpp"
+
+namespace hg::store {
+namespace {
+
+constexpr const char* kInputColumns =
+    "SELECT j.id, coalesce(j.cluster_id, 0), j.source, coalesce(j.canonical_url, ''), j.title, "
+    "j.company, coalesce(j.location, ''), coalesce(j.city, ''), coalesce(j.country, ''), "
+    "coalesce(j.remote, ''), j.description, coalesce(j.date_posted, j.first_seen), "
+    "j.latitude, j.longitude, (j.salary_min IS NOT NULL OR j.salary_max IS NOT NULL) "
+    "FROM jobs j ";
+
+DedupInput input_of(const Statement& s) {
+  DedupInput job;
+  job.id = s.column_int64(0);
+  job.cluster = s.column_int64(1);
+  job.source = s.column_text(2);
+  job.canonical_url = s.column_text(3);
+  job.title = s.column_text(4);
+  job.company = s.column_text(5);
+  job.location = s.column_text(6);
+  job.city = s.column_text(7);
+  job.country = s.column_text(8);
+  job.remote = s.column_text(9);
+  job.description = s.column_text(10);
+  job.date = s.column_text(11);
+  job.latitude = s.column_opt_double(12);
+  job.longitude = s.column_opt_double(13);
+  job.has_salary = s.column_int64(14) != 0;
+  return job;
+}
+
+constexpr const char* kFeatureColumns =
+    "SELECT f.job_id, coalesce(j.cluster_id, 0), f.features FROM dedup_features f "
+    "JOIN jobs j ON j.id = f.job_id ";
+
+Result<std::vector<StoredFeatures>> features_where(const Db& db, const std::string& sql,
+                                                   std::int32_t version, std::int64_t key) {
+  auto s = Statement::prepare(db, sql);
+  if (!s) return s.error();
+  s->bind(1, version);
+  s->bind(2, key);
+  std::vector<StoredFeatures> rows;
+  while (true) {
+    auto row = s->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    rows.push_back({s->column_int64(0), s->column_int64(1), s->column_blob(2)});
+  }
+  return rows;
+}
+
+}  // namespace
+
+Result<void> for_each_dedup_input(const Db& db, std::int32_t version, bool all,
+                                  const std::function<void(DedupInput&&)>& on_job) {
+  const std::string sql =
+      all ? std::string(kInputColumns) + "ORDER BY j.id"
+          : std::string(kInputColumns) +
+                "LEFT JOIN dedup_features f ON f.job_id = j.id "
+                "WHERE f.job_id IS NULL OR f.version != ?1 ORDER BY j.id";
+  auto s = Statement::prepare(db, sql);
+  if (!s) return s.error();
+  if (!all) s->bind(1, version);
+  while (true) {
+    auto row = s->step();
+    if (!row) return row.error();
+    if (!*row) return {};
+    on_job(input_of(*s));
+  }
+}
+
+Result<void> for_each_features(const Db& db, std::int32_t version,
+                               const std::function<void(StoredFeatures&&)>& on_row) {
+  auto s = Statement::prepare(db, std::string(kFeatureColumns) + "WHERE f.version = ?1");
+  if (!s) return s.error();
+  s->bind(1, version);
+  while (true) {
+    auto row = s->step();
+    if (!row) return row.error();
+    if (!*row) return {};
+    on_row({s->column_int64(0), s->column_int64(1), s->column_blob(2)});
+  }
+}
+
+Result<std::vector<StoredFeatures>> features_by_company(const Db& db, std::int32_t version,
+                                                        std::int64_t company_key) {
+  return features_where(db, std::string(kFeatureColumns) +
+                                "WHERE f.version = ?1 AND f.company_key = ?2",
+                        version, company_key);
+}
+
+Result<std::vector<StoredFeatures>> features_by_url(const Db& db, std::int32_t version,
+                                                    std::int64_t url_key) {
+  return features_where(db, std::string(kFeatureColumns) +
+                                "WHERE f.version = ?1 AND f.url_key = ?2 AND f.url_key != 0",
+                        version, url_key);
+}
+
+Result<std::vector<StoredFeatures>> features_of_cluster(const Db& db, std::int32_t version,
+                                                        std::int64_t cluster) {
+  return features_where(db, std::string(kFeatureColumns) +
+                                "WHERE f.version = ?1 AND j.cluster_id = ?2",
+                        version, cluster);
+}
+
+Result<std::optional<StoredFeatures>> features_of_job(const Db& db, std::int32_t version,
+                                                      std::int64_t job) {
+  auto rows = features_where(
+      db, std::string(kFeatureColumns) + "WHERE f.version = ?1 AND f.job_id = ?2", version, job);
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<StoredFeatures>();
+  return std::optional<StoredFeatures>(std::move(rows->front()));
+}
+
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> user_splits(const Db& db) {
+  auto s = Statement::prepare(
+      db, "SELECT job_a, job_b FROM dedup_decisions WHERE decision = 'split' AND by_user = 1");
+  if (!s) return s.error();
+  std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
+  while (true) {
+    auto row = s->step();
+    if (!row) return row.error();
+    if (!*row) return pairs;
+    pairs.emplace_back(s->column_int64(0), s->column_int64(1));
+  }
+}
+
+Result<void> save_dedup(const Db& db, const DedupWrite& write) {
+  auto tx = Transaction::begin(db);
+  if (!tx) return tx.error();
+  if (write.reset) {
+    if (auto r = exec(db, "DELETE FROM dedup_features; "
+                          "DELETE FROM dedup_decisions WHERE by_user = 0; "
+                          "UPDATE jobs SET cluster_id = NULL WHERE cluster_id IS NOT NULL;");
+        !r) {
+      return r.error();
+    }
+  }
+  auto feature = Statement::prepare(
+      db, "INSERT OR REPLACE INTO dedup_features(job_id, version, company_key, url_key, features) "
+          "VALUES (?1, ?2, ?3, ?4, ?5)");
+  auto cluster = Statement::prepare(db, "UPDATE jobs SET cluster_id = ?2 WHERE id = ?1");
+  auto merge = Statement::prepare(
+      db, "INSERT INTO dedup_decisions(job_a, job_b, decision, reason, by_user, created_at) "
+          "VALUES (min(?1, ?2), max(?1, ?2), 'merge', ?3, 0, ?4) "
+          "ON CONFLICT(job_a, job_b) DO UPDATE SET decision = 'merge', reason = excluded.reason, "
+          "created_at = excluded.created_at WHERE by_user = 0");
+  for (auto* stmt : {&feature, &cluster, &merge}) {
+    if (!*stmt) return stmt->error();
+  }
+  if (write.next_feature) {
+    FeatureRow row;
+    while (write.next_feature(row)) {
+      feature->bind(1, row.job);
+      feature->bind(2, write.version);
+      feature->bind(3, row.company_key);
+      feature->bind(4, row.url_key);
+      feature->bind_blob(5, row.bytes);
+      if (auto r = feature->run(); !r) return r.error();
+      feature->reset();
+    }
+  }
+  if (write.clusters) {
+    for (const ClusterChange& change : *write.clusters) {
+      cluster->bind(1, change.job);
+      if (change.cluster == 0) cluster->bind(2, std::nullopt);
+      else cluster->bind(2, change.cluster);
+      if (auto r = cluster->run(); !r) return r.error();
+      cluster->reset();
+    }
+  }
+  if (write.merges) {
+    for (const Decision& decision : *write.merges) {
+      merge->bind(1, decision.a);
+      merge->bind(2, decision.b);
+      merge->bind(3, decision.reason);
+      merge->bind(4, write.now);
+      if (auto r = merge->run(); !r) return r.error();
+      merge->reset();
+    }
+  }
+  return tx->commit();
+}
+
+Result<std::vector<StoredDecision>> decisions_of(const Db& db, std::int64_t job) {
+  auto s = Statement::prepare(
+      db, "SELECT CASE WHEN job_a = ?1 THEN job_b ELSE job_a END, decision, "
+          "coalesce(reason, ''), created_at, by_user FROM dedup_decisions "
+          "WHERE job_a = ?1 OR job_b = ?1 ORDER BY created_at, id");
+  if (!s) return s.error();
+  s->bind(1, job);
+  std::vector<StoredDecision> out;
+  while (true) {
+    auto row = s->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back({s->column_int64(0), s->column_text(1), s->column_text(2), s->column_text(3),
+                   s->column_int64(4) != 0});
+  }
+}
+
+Result<void> save_split(const Db& db, std::int64_t job, const std::vector<std::int64_t>& members,
+                        std::int64_t rest_cluster, std::string_view now) {
+  auto tx = Transaction::begin(db);
+  if (!tx) return tx.error();
+  auto split = Statement::prepare(
+      db, "INSERT INTO dedup_decisions(job_a, job_b, decision, reason, by_user, created_at) "
+          "VALUES (min(?1, ?2), max(?1, ?2), 'split', '{\"by\":\"user\"}', 1, ?3) "
+          "ON CONFLICT(job_a, job_b) DO UPDATE SET decision = 'split', by_user = 1, "
+          "reason = excluded.reason, created_at = excluded.created_at");
+  auto cluster = Statement::prepare(db, "UPDATE jobs SET cluster_id = ?2 WHERE id = ?1");
+  if (!split) return split.error();
+  if (!cluster) return cluster.error();
+  for (std::int64_t member : members) {
+    split->bind(1, job);
+    split->bind(2, member);
+    split->bind(3, now);
+    if (auto r = split->run(); !r) return r.error();
+    split->reset();
+    cluster->bind(1, member);
+    if (rest_cluster == 0) cluster->bind(2, std::nullopt);
+    else cluster->bind(2, rest_cluster);
+    if (auto r = cluster->run(); !r) return r.error();
+    cluster->reset();
+  }
+  cluster->bind(1, job);
+  cluster->bind(2, std::nullopt);
+  if (auto r = cluster->run(); !r) return r.error();
+  return tx->commit();
+}
+
+}  // namespace hg::store

@@ -1,0 +1,88 @@
+// What dedup reads and writes: postings to compare, their stored features, clusters, and the
+// merge and split decisions with their reasons. The features are opaque bytes here.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/db.hpp"
+#include "util/result.hpp"
+
+namespace hg::store {
+
+// One job as dedup reads it.
+struct DedupInput {
+  std::int64_t id = 0;
+  std::int64_t cluster = 0;  // stored cluster id, 0 for none
+  std::string source, canonical_url, title, company, location, city, country, remote;
+  std::string description, date;  // date_posted, else first_seen
+  std::optional<double> latitude, longitude;
+  bool has_salary = false;
+};
+
+// Jobs without features of `version` (all jobs when `all`), in id order.
+Result<void> for_each_dedup_input(const Db& db, std::int32_t version, bool all,
+                                  const std::function<void(DedupInput&&)>& on_job);
+
+struct StoredFeatures {
+  std::int64_t job = 0;
+  std::int64_t cluster = 0;  // 0 for none
+  std::string bytes;
+};
+
+// Stored features of `version`: every job's, or those of one company key, URL key or cluster.
+Result<void> for_each_features(const Db& db, std::int32_t version,
+                               const std::function<void(StoredFeatures&&)>& on_row);
+Result<std::vector<StoredFeatures>> features_by_company(const Db& db, std::int32_t version,
+                                                        std::int64_t company_key);
+Result<std::vector<StoredFeatures>> features_by_url(const Db& db, std::int32_t version,
+                                                    std::int64_t url_key);
+Result<std::vector<StoredFeatures>> features_of_cluster(const Db& db, std::int32_t version,
+                                                        std::int64_t cluster);
+Result<std::optional<StoredFeatures>> features_of_job(const Db& db, std::int32_t version,
+                                                      std::int64_t job);
+
+// Pairs split by a user (`hg dedup split`), kept across runs.
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> user_splits(const Db& db);
+
+struct FeatureRow {
+  std::int64_t job = 0, company_key = 0, url_key = 0;
+  std::string bytes;
+};
+struct ClusterChange {
+  std::int64_t job = 0, cluster = 0;  // cluster 0: alone (NULL)
+};
+struct Decision {
+  std::int64_t a = 0, b = 0;
+  std::string reason;  // JSON
+};
+
+// One dedup run's results, written in one transaction. With `reset`, earlier features,
+// cluster ids and machine-made merge decisions are dropped first (user splits stay).
+struct DedupWrite {
+  bool reset = false;
+  std::int32_t version = 0;
+  std::function<bool(FeatureRow&)> next_feature;  // false when there are no more
+  const std::vector<ClusterChange>* clusters = nullptr;
+  const std::vector<Decision>* merges = nullptr;
+  std::string now;
+};
+Result<void> save_dedup(const Db& db, const DedupWrite& write);
+
+// The decisions stored for pairs that include `job`: (other job, decision, reason, by_user).
+struct StoredDecision {
+  std::int64_t other = 0;
+  std::string decision, reason, created_at;
+  bool by_user = false;
+};
+Result<std::vector<StoredDecision>> decisions_of(const Db& db, std::int64_t job);
+
+// `hg dedup split JOB`: JOB leaves its cluster (splits remembered against every member);
+// the rest keep `rest_cluster` (0: a member left alone). One transaction.
+Result<void> save_split(const Db& db, std::int64_t job, const std::vector<std::int64_t>& members,
+                        std::int64_t rest_cluster, std::string_view now);
+
+}  // namespace hg::store

@@ -1,0 +1,18 @@
+-- hg store, version 6: what `hg dedup` keeps between runs, so a run reads only new or changed
+-- postings. Features are dedup's own bytes (lib/dedup/features.hpp), made by `version`.
+CREATE TABLE dedup_features (
+  job_id      INTEGER PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,
+  version     INTEGER NOT NULL,
+  company_key INTEGER NOT NULL,              -- normalised company name, hashed (0: none)
+  url_key     INTEGER NOT NULL,              -- canonical URL, hashed (0: none)
+  features    BLOB NOT NULL
+);
+CREATE INDEX dedup_features_company ON dedup_features(company_key);
+CREATE INDEX dedup_features_url ON dedup_features(url_key) WHERE url_key != 0;
+-- A posting whose text or place changes is compared again on the next run.
+CREATE TRIGGER jobs_dedup_stale
+AFTER UPDATE OF title, company, location, city, country, latitude, longitude, description,
+                canonical_url, date_posted ON jobs BEGIN
+  DELETE FROM dedup_features WHERE job_id = old.id;
+END;
+CREATE INDEX dedup_decisions_b ON dedup_decisions(job_b);
