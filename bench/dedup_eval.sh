@@ -17,7 +17,7 @@ fi
 HG="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 GOLD="${2:-$HERE/../../shared/data/jobs/dedup-dev.jsonl}"
-SCORER="$(dirname "$GOLD")/score_dups.py"
+SCORER="${SCORER:-$HERE/../../shared/data/jobs/score_dups.py}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 

@@ -13,7 +13,7 @@ namespace hg::dedup {
 
 struct Item {
   std::int64_t id = 0;
-  Features features;
+  Features features{};
   std::int64_t cluster = 0;  // the stored cluster (its canonical job's id); 0: alone
   bool fresh = false;        // new or changed since the last run: compared with everything
 };
@@ -37,7 +37,7 @@ class Splits {
 // The pair whose match joined two clusters, and its scores (the stored reason).
 struct Merge {
   std::int64_t a = 0, b = 0;
-  PairScore score;
+  PairScore score{};
 };
 
 struct Plan {

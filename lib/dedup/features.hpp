@@ -16,17 +16,17 @@ namespace hg::dedup {
 // The fields of a stored job that dedup reads. Views into the caller's buffers.
 struct Posting {
   std::int64_t id = 0;
-  std::string_view source;         // "greenhouse", "indeed", "import" ...
-  std::string_view canonical_url;  // lib/normalize canonical_url of the posting's URL
-  std::string_view title;
-  std::string_view company;
-  std::string_view location;  // as the source gave it
-  std::string_view city;
-  std::string_view country;  // ISO 3166-1 alpha-2
-  std::optional<double> latitude, longitude;
-  std::string_view remote;       // onsite | hybrid | remote | ""
-  std::string_view description;  // plain text
-  std::string_view date;         // date_posted, else first_seen (ISO 8601)
+  std::string_view source{};         // "greenhouse", "indeed", "import" ...
+  std::string_view canonical_url{};  // lib/normalize canonical_url of the posting's URL
+  std::string_view title{};
+  std::string_view company{};
+  std::string_view location{};  // as the source gave it
+  std::string_view city{};
+  std::string_view country{};  // ISO 3166-1 alpha-2
+  std::optional<double> latitude{}, longitude{};
+  std::string_view remote{};       // onsite | hybrid | remote | ""
+  std::string_view description{};  // plain text
+  std::string_view date{};         // date_posted, else first_seen (ISO 8601)
   bool has_salary = false;
 };
 

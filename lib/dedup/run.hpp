@@ -44,7 +44,7 @@ struct Explanation {
     std::int64_t job = 0;
     bool member = false;
     bool canonical = false;
-    PairScore score;
+    PairScore score{};
   };
   std::vector<Row> rows;  // members first, then others by score
   std::vector<std::string> title_words;  // how the title was read

@@ -1,5 +1,7 @@
 #include "store/dedup.hpp"
 
+#include <algorithm>
+
 #include "store/statement.hpp"
 
 namespace hg::store {
@@ -113,6 +115,15 @@ Result<std::optional<StoredFeatures>> features_of_job(const Db& db, std::int32_t
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<StoredFeatures>();
   return std::optional<StoredFeatures>(std::move(rows->front()));
+}
+
+Result<std::int64_t> cluster_size(const Db& db, std::int64_t canonical) {
+  auto s = Statement::prepare(db, "SELECT count(*) FROM jobs WHERE cluster_id = ?1");
+  if (!s) return s.error();
+  s->bind(1, canonical);
+  auto row = s->step();
+  if (!row) return row.error();
+  return std::max<std::int64_t>(1, s->column_int64(0));
 }
 
 Result<std::vector<std::pair<std::int64_t, std::int64_t>>> user_splits(const Db& db) {

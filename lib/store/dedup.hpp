@@ -45,6 +45,9 @@ Result<std::vector<StoredFeatures>> features_of_cluster(const Db& db, std::int32
 Result<std::optional<StoredFeatures>> features_of_job(const Db& db, std::int32_t version,
                                                       std::int64_t job);
 
+// How many postings the cluster of a canonical job holds (1 for a job alone).
+Result<std::int64_t> cluster_size(const Db& db, std::int64_t canonical);
+
 // Pairs split by a user (`hg dedup split`), kept across runs.
 Result<std::vector<std::pair<std::int64_t, std::int64_t>>> user_splits(const Db& db);
 

@@ -5,6 +5,7 @@
 #include "../commands.hpp"
 #include "../output.hpp"
 #include "model/json.hpp"
+#include "store/dedup.hpp"
 #include "store/jobs.hpp"
 #include "util/strings.hpp"
 
@@ -59,7 +60,7 @@ std::string salary_cell(const model::Job& job) {
 constexpr Column kColumns[] = {
     {"ID", "id", 8, true},          {"TITLE", "title", 48},      {"COMPANY", "company", 28},
     {"LOCATION", "location", 26},   {"REMOTE", "remote", 6},     {"SALARY", "salary", 22},
-    {"POSTED", "posted", 10},
+    {"POSTED", "posted", 10},       {"POSTINGS", "postings", 8, true},
 };
 
 Result<void> run_list(Session& session, JobsArgs& args) {
@@ -89,13 +90,19 @@ Result<void> run_list(Session& session, JobsArgs& args) {
   std::vector<nlohmann::ordered_json> records;
   for (const model::Job& job : *jobs) {
     nlohmann::ordered_json record = job;
+    // One row per dedup cluster: how many postings (boards, re-posts) it stands for.
+    auto postings = job.cluster_id ? store::cluster_size(*db, job.id) : Result<std::int64_t>(1);
+    if (!postings) return postings.error();
+    record["postings"] = *postings;
     if (session.output() == OutputFormat::table) {
       record["salary"] = salary_cell(job);
       record["posted"] = (job.date_posted.empty() ? job.first_seen : job.date_posted).substr(0, 10);
     }
     records.push_back(std::move(record));
   }
-  if (auto printed = print_records(session, records, kColumns, model::job_field_names()); !printed) {
+  std::vector<std::string> fields = model::job_field_names();
+  fields.push_back("postings");
+  if (auto printed = print_records(session, records, kColumns, fields); !printed) {
     return printed.error();
   }
   if (session.output() == OutputFormat::table && !session.quiet() && session.stdout_is_tty()) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../commands.hpp"
+#include "../dedup_run.hpp"
 #include "../enrichers.hpp"
 #include "../files.hpp"
 #include "../output.hpp"
@@ -35,6 +36,7 @@ struct ScrapeArgs {
   std::vector<std::string> params;  // KEY=VALUE
   int limit = 20;
   bool no_enrich = false;
+  bool no_dedup = false;
 };
 
 // A lock next to the store: two scrapes never overlap (cron). Held until the process ends.
@@ -162,6 +164,21 @@ Result<void> report(Session& session, const std::vector<scrape::SourceResult>& r
   return {};
 }
 
+// New and changed postings join their dedup clusters (unless --no-dedup), after the table.
+Result<void> dedup_after(Session& session, const ScrapeArgs& args, const store::Db& db,
+                         const std::vector<scrape::SourceResult>& results) {
+  std::size_t changed = 0;
+  for (const scrape::SourceResult& r : results) changed += r.inserted + r.updated;
+  if (args.no_dedup || changed == 0) return {};
+  auto pass = run_dedup_pass(session, db, false, false);
+  if (!pass) return context(pass.error(), "scrape: dedup");
+  if (!pass->merges.empty() && !session.quiet() && session.output() == OutputFormat::table) {
+    fmt::print("dedup: {} merge{}, {} posting{} joined or left a cluster\n", pass->merges.size(),
+               pass->merges.size() == 1 ? "" : "s", pass->changed, pass->changed == 1 ? "" : "s");
+  }
+  return {};
+}
+
 // --from DIR (subfolders named by adapter kind, one payload per file) or --from FILE --kind K.
 Result<void> run_from(Session& session, const ScrapeArgs& args, const store::Db& db,
                       const scrape::ScrapeOptions& options) {
@@ -212,7 +229,8 @@ Result<void> run_from(Session& session, const ScrapeArgs& args, const store::Db&
     if (!result) return result.error();
     results.push_back(std::move(*result));
   }
-  return report(session, results);
+  if (auto r = report(session, results); !r) return r;
+  return dedup_after(session, args, db, results);
 }
 
 Result<void> run_scrape(Session& session, const ScrapeArgs& args) {
@@ -255,7 +273,8 @@ Result<void> run_scrape(Session& session, const ScrapeArgs& args) {
   }
   auto results = scrape::scrape(*db, targets, options, session.clock().now());
   if (!results) return results.error();
-  return report(session, *results);
+  if (auto r = report(session, *results); !r) return r;
+  return dedup_after(session, args, *db, *results);
 }
 
 Result<void> run_add(Session& session, const ScrapeArgs& args) {
@@ -378,6 +397,8 @@ void add_scrape_command(CLI::App& root, Session& session) {
   cmd->add_option("--name", args->name, "Source name for --from FILE (default KIND:FILE)")
       ->type_name("NAME");
   cmd->add_flag("--no-enrich", args->no_enrich, "Store postings as read, without derived facts");
+  cmd->add_flag("--no-dedup", args->no_dedup,
+                "Do not run hg dedup over the new and changed postings afterwards");
   cmd->callback([&session, args, cmd] {
     if (cmd->get_subcommands().empty()) session.finish(run_scrape(session, *args));
   });
