@@ -86,7 +86,8 @@ for run in $(seq "$RUNS"); do
   python3 -c '
 import json, sys
 s = json.load(open("summary.json"))
-print(f"  run {sys.argv[1]}: {sys.argv[2]} s wall, {s[\"compared\"]} pairs scored, {s[\"merges\"]} merges, {s[\"kept_apart\"]} kept apart")' "$run" "$wall"
+print("  run {}: {} s wall, {} pairs scored, {} merges, {} kept apart".format(
+    sys.argv[1], sys.argv[2], s["compared"], s["merges"], s["kept_apart"]))' "$run" "$wall"
 done
 echo "  median wall $(cut -d' ' -f1 scratch.tsv | median) s, median CPU $(cut -d' ' -f2 scratch.tsv | median) s," \
      "peak RSS $(cut -d' ' -f3 scratch.tsv | sort -n | tail -1 | awk '{printf "%.0f", $1/1024}') MB"
@@ -109,7 +110,8 @@ for batch in 1 2 3; do
   python3 -c '
 import json, sys
 s = json.load(open("summary.json"))
-print(f"  batch {sys.argv[1]}: {sys.argv[2]} s wall, {s[\"read\"]} new compared with {s[\"loaded\"]} stored, {s[\"merges\"]} merges")' "$batch" "$wall"
+print("  batch {}: {} s wall, {} new compared with {} stored, {} merges".format(
+    sys.argv[1], sys.argv[2], s["read"], s["loaded"], s["merges"]))' "$batch" "$wall"
 done
 echo "  median wall $(cut -d' ' -f1 incremental.tsv | median) s," \
      "peak RSS $(cut -d' ' -f2 incremental.tsv | sort -n | tail -1 | awk '{printf "%.0f", $1/1024}') MB"

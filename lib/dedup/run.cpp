@@ -1,6 +1,7 @@
 #include "dedup/run.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -163,12 +164,21 @@ Result<Splits> load_splits(const store::Db& db) {
   return splits;
 }
 
+double seconds_since(std::chrono::steady_clock::time_point& start) {
+  const auto now = std::chrono::steady_clock::now();
+  const double seconds = std::chrono::duration<double>(now - start).count();
+  start = now;
+  return seconds;
+}
+
 }  // namespace
 
 Result<RunReport> run(const store::Db& db, const RunOptions& options) {
   RunReport report;
+  auto clock = std::chrono::steady_clock::now();
   auto items = read_fresh(db, options.rebuild, options.threads);
   if (!items) return items.error();
+  report.read_seconds = seconds_since(clock);
   report.read = items->size();
   const std::size_t fresh = items->size();
   if (options.rebuild) {
@@ -181,8 +191,10 @@ Result<RunReport> run(const store::Db& db, const RunOptions& options) {
   }
   auto splits = load_splits(db);
   if (!splits) return splits.error();
+  report.load_seconds = seconds_since(clock);
 
   Plan planned = plan(*items, options.thresholds, *splits, options.threads);
+  report.plan_seconds = seconds_since(clock);
   report.compared = planned.compared;
   report.refused = planned.refused;
   report.changed = planned.changes.size();
@@ -213,6 +225,7 @@ Result<RunReport> run(const store::Db& db, const RunOptions& options) {
         .merges = &merges,
         .now = options.now};
     if (auto r = store::save_dedup(db, write); !r) return r.error();
+    report.write_seconds = seconds_since(clock);
   }
   report.merges = std::move(planned.merges);
   return report;

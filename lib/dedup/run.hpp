@@ -27,6 +27,10 @@ struct RunReport {
   std::size_t refused = 0;   // pairs kept apart by a rule although they scored high
   std::size_t changed = 0;   // postings whose cluster changed
   std::vector<Merge> merges; // the merges made (or, with dry_run, that would be made)
+  double read_seconds = 0;   // reading postings and computing their features
+  double load_seconds = 0;   // reading stored features
+  double plan_seconds = 0;   // candidates, scores, clusters
+  double write_seconds = 0;  // the transaction
 };
 
 // New and changed postings (those without current features) are compared with each other

@@ -8,11 +8,12 @@ namespace hg::store {
 namespace {
 
 constexpr const char* kInputColumns =
-    "SELECT j.id, coalesce(j.cluster_id, 0), j.source, coalesce(j.canonical_url, ''), j.title, "
+    "SELECT j.id, coalesce(c.cluster_id, 0), j.source, coalesce(j.canonical_url, ''), j.title, "
     "j.company, coalesce(j.location, ''), coalesce(j.city, ''), coalesce(j.country, ''), "
-    "coalesce(j.remote, ''), j.description, coalesce(j.date_posted, j.first_seen), "
+    "coalesce(j.remote, ''), substr(j.description, 1, 16384), "
+    "coalesce(j.date_posted, j.first_seen), "
     "j.latitude, j.longitude, (j.salary_min IS NOT NULL OR j.salary_max IS NOT NULL) "
-    "FROM jobs j ";
+    "FROM jobs j LEFT JOIN job_clusters c ON c.job_id = j.id ";
 
 DedupInput input_of(const Statement& s) {
   DedupInput job;
@@ -35,8 +36,8 @@ DedupInput input_of(const Statement& s) {
 }
 
 constexpr const char* kFeatureColumns =
-    "SELECT f.job_id, coalesce(j.cluster_id, 0), f.features FROM dedup_features f "
-    "JOIN jobs j ON j.id = f.job_id ";
+    "SELECT f.job_id, coalesce(c.cluster_id, 0), f.features FROM dedup_features f "
+    "LEFT JOIN job_clusters c ON c.job_id = f.job_id ";
 
 Result<std::vector<StoredFeatures>> features_where(const Db& db, const std::string& sql,
                                                    std::int32_t version, std::int64_t key) {
@@ -63,9 +64,16 @@ Result<void> for_each_dedup_input(const Db& db, std::int32_t version, bool all,
           : std::string(kInputColumns) +
                 "LEFT JOIN dedup_features f ON f.job_id = j.id "
                 "WHERE f.job_id IS NULL OR f.version != ?1 ORDER BY j.id";
+  static_assert(kDedupDescriptionBytes == 16384, "the SQL above says 16384");
   auto s = Statement::prepare(db, sql);
   if (!s) return s.error();
   if (!all) s->bind(1, version);
+  // Unmapped again on every return path (the mapping only helps this scan).
+  if (auto r = exec(db, "PRAGMA mmap_size = 68719476736"); !r) return r.error();
+  struct Unmap {
+    const Db& db;
+    ~Unmap() { (void)exec(db, "PRAGMA mmap_size = 0"); }
+  } unmap{db};
   while (true) {
     auto row = s->step();
     if (!row) return row.error();
@@ -104,7 +112,7 @@ Result<std::vector<StoredFeatures>> features_by_url(const Db& db, std::int32_t v
 Result<std::vector<StoredFeatures>> features_of_cluster(const Db& db, std::int32_t version,
                                                         std::int64_t cluster) {
   return features_where(db, std::string(kFeatureColumns) +
-                                "WHERE f.version = ?1 AND j.cluster_id = ?2",
+                                "WHERE f.version = ?1 AND c.cluster_id = ?2",
                         version, cluster);
 }
 
@@ -118,7 +126,7 @@ Result<std::optional<StoredFeatures>> features_of_job(const Db& db, std::int32_t
 }
 
 Result<std::int64_t> cluster_size(const Db& db, std::int64_t canonical) {
-  auto s = Statement::prepare(db, "SELECT count(*) FROM jobs WHERE cluster_id = ?1");
+  auto s = Statement::prepare(db, "SELECT count(*) FROM job_clusters WHERE cluster_id = ?1");
   if (!s) return s.error();
   s->bind(1, canonical);
   auto row = s->step();
@@ -145,7 +153,7 @@ Result<void> save_dedup(const Db& db, const DedupWrite& write) {
   if (write.reset) {
     if (auto r = exec(db, "DELETE FROM dedup_features; "
                           "DELETE FROM dedup_decisions WHERE by_user = 0; "
-                          "UPDATE jobs SET cluster_id = NULL WHERE cluster_id IS NOT NULL;");
+                          "DELETE FROM job_clusters;");
         !r) {
       return r.error();
     }
@@ -153,13 +161,15 @@ Result<void> save_dedup(const Db& db, const DedupWrite& write) {
   auto feature = Statement::prepare(
       db, "INSERT OR REPLACE INTO dedup_features(job_id, version, company_key, url_key, features) "
           "VALUES (?1, ?2, ?3, ?4, ?5)");
-  auto cluster = Statement::prepare(db, "UPDATE jobs SET cluster_id = ?2 WHERE id = ?1");
+  auto cluster = Statement::prepare(
+      db, "INSERT OR REPLACE INTO job_clusters(job_id, cluster_id) VALUES (?1, ?2)");
+  auto alone = Statement::prepare(db, "DELETE FROM job_clusters WHERE job_id = ?1");
   auto merge = Statement::prepare(
       db, "INSERT INTO dedup_decisions(job_a, job_b, decision, reason, by_user, created_at) "
           "VALUES (min(?1, ?2), max(?1, ?2), 'merge', ?3, 0, ?4) "
           "ON CONFLICT(job_a, job_b) DO UPDATE SET decision = 'merge', reason = excluded.reason, "
           "created_at = excluded.created_at WHERE by_user = 0");
-  for (auto* stmt : {&feature, &cluster, &merge}) {
+  for (auto* stmt : {&feature, &cluster, &alone, &merge}) {
     if (!*stmt) return stmt->error();
   }
   if (write.next_feature) {
@@ -176,11 +186,11 @@ Result<void> save_dedup(const Db& db, const DedupWrite& write) {
   }
   if (write.clusters) {
     for (const ClusterChange& change : *write.clusters) {
-      cluster->bind(1, change.job);
-      if (change.cluster == 0) cluster->bind(2, std::nullopt);
-      else cluster->bind(2, change.cluster);
-      if (auto r = cluster->run(); !r) return r.error();
-      cluster->reset();
+      Statement& s = change.cluster == 0 ? *alone : *cluster;
+      s.bind(1, change.job);
+      if (change.cluster != 0) s.bind(2, change.cluster);
+      if (auto r = s.run(); !r) return r.error();
+      s.reset();
     }
   }
   if (write.merges) {
@@ -222,24 +232,26 @@ Result<void> save_split(const Db& db, std::int64_t job, const std::vector<std::i
           "VALUES (min(?1, ?2), max(?1, ?2), 'split', '{\"by\":\"user\"}', 1, ?3) "
           "ON CONFLICT(job_a, job_b) DO UPDATE SET decision = 'split', by_user = 1, "
           "reason = excluded.reason, created_at = excluded.created_at");
-  auto cluster = Statement::prepare(db, "UPDATE jobs SET cluster_id = ?2 WHERE id = ?1");
+  auto cluster = Statement::prepare(
+      db, "INSERT OR REPLACE INTO job_clusters(job_id, cluster_id) VALUES (?1, ?2)");
+  auto alone = Statement::prepare(db, "DELETE FROM job_clusters WHERE job_id = ?1");
   if (!split) return split.error();
   if (!cluster) return cluster.error();
+  if (!alone) return alone.error();
   for (std::int64_t member : members) {
     split->bind(1, job);
     split->bind(2, member);
     split->bind(3, now);
     if (auto r = split->run(); !r) return r.error();
     split->reset();
-    cluster->bind(1, member);
-    if (rest_cluster == 0) cluster->bind(2, std::nullopt);
-    else cluster->bind(2, rest_cluster);
-    if (auto r = cluster->run(); !r) return r.error();
-    cluster->reset();
+    Statement& s = rest_cluster == 0 ? *alone : *cluster;
+    s.bind(1, member);
+    if (rest_cluster != 0) s.bind(2, rest_cluster);
+    if (auto r = s.run(); !r) return r.error();
+    s.reset();
   }
-  cluster->bind(1, job);
-  cluster->bind(2, std::nullopt);
-  if (auto r = cluster->run(); !r) return r.error();
+  alone->bind(1, job);
+  if (auto r = alone->run(); !r) return r.error();
   return tx->commit();
 }
 

@@ -16,7 +16,7 @@ namespace {
   "j.seniority, j.salary_text, j.salary_min, j.salary_max, j.salary_currency, "                \
   "j.salary_period, j.salary_annual, j.visa_sponsorship, j.visa_evidence, j.description, "     \
   "j.description_html, j.date_posted, j.valid_through, j.first_seen, j.last_seen, "            \
-  "j.closed_at, j.fingerprint, j.cluster_id, j.raw, j.title_family, j.remote_regions, "        \
+  "j.closed_at, j.fingerprint, (SELECT c.cluster_id FROM job_clusters c WHERE c.job_id = j.id), j.raw, j.title_family, j.remote_regions, "        \
   "j.salary_reporting, j.reporting_currency"
 
 model::Job read_job(const Statement& s) {
@@ -184,7 +184,8 @@ std::string fts_query(std::string_view text, bool any) {
   " AND (?6 IS NULL OR j.salary_annual >= ?6)"                                 \
   " AND (?7 IS NULL OR j.source = ?7)"                                         \
   " AND (?8 OR j.closed_at IS NULL)"                                           \
-  " AND (NOT ?9 OR j.cluster_id IS NULL OR j.cluster_id = j.id)"
+  " AND (NOT ?9 OR NOT EXISTS (SELECT 1 FROM job_clusters c"                   \
+  "                            WHERE c.job_id = j.id AND c.cluster_id != j.id))"
 
 constexpr const char* kListText = "SELECT " HG_JOB_COLUMNS
                                   " FROM jobs_fts f JOIN jobs j ON j.id = f.rowid"

@@ -15,4 +15,11 @@ AFTER UPDATE OF title, company, location, city, country, latitude, longitude, de
                 canonical_url, date_posted ON jobs BEGIN
   DELETE FROM dedup_features WHERE job_id = old.id;
 END;
-CREATE INDEX dedup_decisions_b ON dedup_decisions(job_b);
+-- Cluster membership: a job in a cluster of two or more has a row naming the cluster's
+-- canonical job. Kept out of `jobs` because rewriting a posting's whole row (its text and raw
+-- record) to change one number made a full run write the store over again.
+CREATE TABLE job_clusters (
+  job_id      INTEGER PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,
+  cluster_id  INTEGER NOT NULL
+);
+CREATE INDEX job_clusters_cluster ON job_clusters(cluster_id);

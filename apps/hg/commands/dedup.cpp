@@ -54,8 +54,9 @@ Result<void> run_dedup(Session& session, const DedupArgs& args) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   const bool table = session.output() == OutputFormat::table;
+  // Every merge is listed for a dry run; a real run's are in the store (--explain shows them).
   nlohmann::ordered_json merges = nlohmann::ordered_json::array();
-  if (args.dry_run || !table) {
+  if (args.dry_run) {
     for (const dedup::Merge& merge : report->merges) {
       nlohmann::ordered_json row = {{"job_a", merge.a}, {"job_b", merge.b}};
       if (args.dry_run) {
@@ -84,7 +85,11 @@ Result<void> run_dedup(Session& session, const DedupArgs& args) {
                                   {"kept_apart", report->refused},
                                   {"changed", report->changed},
                                   {"seconds", seconds},
-                                  {"merged", merges}};
+                                  {"phases", {{"read", report->read_seconds},
+                                              {"load", report->load_seconds},
+                                              {"plan", report->plan_seconds},
+                                              {"write", report->write_seconds}}}};
+    if (args.dry_run) out["merged"] = merges;
     return print_json(session, out);
   }
   if (args.dry_run) {
@@ -103,6 +108,11 @@ Result<void> run_dedup(Session& session, const DedupArgs& args) {
                args.dry_run ? "dry run: " : "", report->read, report->loaded, report->compared,
                report->merges.size(), args.dry_run ? " would be made" : "", report->refused,
                report->changed, args.dry_run ? "would change" : "changed", seconds);
+    if (session.verbosity() > 0) {
+      fmt::print("  read and features {:.2f} s, stored features {:.2f} s, plan {:.2f} s, write {:.2f} s\n",
+                 report->read_seconds, report->load_seconds, report->plan_seconds,
+                 report->write_seconds);
+    }
   }
   return {};
 }
