@@ -166,35 +166,48 @@ bool is_employer_source(std::string_view source, std::string_view url) {
   return false;
 }
 
+// Bytes of a word, lower-cased; 0 for the bytes between words. Bytes of UTF-8 sequences are
+// word bytes, so "Köln" and "München" stay one word each.
+constexpr std::array<unsigned char, 256> kWordByte = [] {
+  std::array<unsigned char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 'a' && c <= 'z') table[c] = static_cast<unsigned char>(c);
+    else if (c >= 'A' && c <= 'Z') table[c] = static_cast<unsigned char>(c + 32);
+    else if (c >= '0' && c <= '9') table[c] = static_cast<unsigned char>(c);
+    else if (c >= 0x80) table[c] = static_cast<unsigned char>(c);
+  }
+  return table;
+}();
+
 // One-permutation MinHash over word 3-shingles: each shingle's 64-bit hash picks a bin with its
 // top bits and competes for that bin's minimum with its low bits. One hash per shingle, where
-// k-permutation MinHash needs k.
+// k-permutation MinHash needs k. Words hash with a cheap multiply-add loop and one finalising
+// mix per word; a shingle combines its three word hashes with odd multipliers.
 void sketch_description(std::string_view text, Features& out) {
   out.sketch.fill(kEmptyBin);
   text = text.substr(0, std::min(text.size(), kMaxDescriptionBytes));
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
   std::uint64_t w1 = 0, w2 = 0;  // the two words before this one
   int words = 0;
   std::uint32_t shingles = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size()) {
-      const unsigned char c = static_cast<unsigned char>(text[i]);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80) break;
-      ++i;
+  while (p < end) {
+    while (p < end && kWordByte[*p] == 0) ++p;
+    if (p >= end) break;
+    std::uint64_t h = 0;
+    while (p < end) {
+      const unsigned char c = kWordByte[*p];
+      if (c == 0) break;
+      h = h * 0x100000001b3ull + c;
+      ++p;
     }
-    if (i >= text.size()) break;
-    std::uint64_t h = 14695981039346656037ull;
-    while (i < text.size()) {
-      unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-      else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)) break;
-      h = (h ^ c) * 1099511628211ull;
-      ++i;
-    }
+    h = mix(h);
     if (++words >= 3) {
-      const std::uint64_t shingle = mix(w1 * 0x9e3779b97f4a7c15ull ^ mix(w2 + 0x632be59bd9b4e019ull) ^ h);
-      const std::size_t bin = shingle >> 58;
-      const auto value = static_cast<std::uint32_t>(shingle);
+      const std::uint64_t shingle =
+          (w1 * 0x9e3779b97f4a7c15ull) ^ (w2 * 0xc2b2ae3d27d4eb4full) ^ h;
+      const std::uint64_t spread = shingle * 0xff51afd7ed558ccdull;
+      const std::size_t bin = spread >> 58;
+      const auto value = static_cast<std::uint32_t>(spread >> 16);
       if (value < out.sketch[bin]) out.sketch[bin] = value;
       if (shingles < kLeadShingles) out.lead[shingles] = value | 1u;
       ++shingles;

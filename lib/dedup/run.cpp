@@ -6,6 +6,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -202,11 +203,15 @@ Result<RunReport> run(const store::Db& db, const RunOptions& options) {
     std::vector<store::ClusterChange> clusters;
     clusters.reserve(planned.changes.size());
     for (const Plan::Change& change : planned.changes) clusters.push_back({change.job, change.cluster});
+    std::sort(clusters.begin(), clusters.end(),
+              [](const auto& x, const auto& y) { return x.job < y.job; });
     std::vector<store::Decision> merges;
     merges.reserve(planned.merges.size());
     for (const Merge& merge : planned.merges) {
-      merges.push_back({merge.a, merge.b, reason_json(merge.score)});
+      merges.push_back({std::min(merge.a, merge.b), std::max(merge.a, merge.b), reason_json(merge.score)});
     }
+    std::sort(merges.begin(), merges.end(),
+              [](const auto& x, const auto& y) { return std::tie(x.a, x.b) < std::tie(y.a, y.b); });
     std::size_t next = 0;
     store::DedupWrite write{
         .reset = options.rebuild,

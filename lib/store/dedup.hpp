@@ -24,8 +24,7 @@ struct DedupInput {
 };
 
 // Jobs without features of `version` (all jobs when `all`), in id order. Descriptions are
-// read up to kDedupDescriptionBytes. The scan maps the file into memory (PRAGMA mmap_size)
-// while it runs: reading a large store through read() calls costs as much as the work.
+// read up to kDedupDescriptionBytes.
 inline constexpr int kDedupDescriptionBytes = 16 * 1024;
 Result<void> for_each_dedup_input(const Db& db, std::int32_t version, bool all,
                                   const std::function<void(DedupInput&&)>& on_job);
@@ -68,6 +67,8 @@ struct Decision {
 
 // One dedup run's results, written in one transaction. With `reset`, earlier features,
 // cluster ids and machine-made merge decisions are dropped first (user splits stay).
+// Rows go in as given: in key order (features and clusters by job, merges by pair) they
+// are appended, not scattered.
 struct DedupWrite {
   bool reset = false;
   std::int32_t version = 0;
