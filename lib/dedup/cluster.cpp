@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::size_t kMaxGroup = 256;    // larger groups compare date neighbours only
 constexpr std::size_t kNeighbours = 24;   // ... this many on each side
-constexpr int kBands = 8;                 // LSH: 8 bands of 8 sketch bins
+constexpr int kBands = kBlockKeys - 1;    // LSH: 8 bands of 8 sketch bins
 constexpr int kRows = kSketchBins / kBands;
 constexpr std::size_t kMaxCrossChecks = 4096;  // cluster-join checks beyond this trust the pair
 
@@ -33,13 +33,8 @@ struct Key {
 
 void keys_of(const Features& f, std::uint32_t index, std::vector<Key>& out) {
   if (f.url_key != 0) out.push_back({mix(f.url_key ^ 0x1111), index});
-  if (f.company_key == 0) return;
-  out.push_back({mix(f.company_key ^ mix(f.title_key ^ 0x2222)), index});
-  if (f.shingles < 8) return;  // too short a text to say anything
-  for (int band = 0; band < kBands; ++band) {
-    std::uint64_t h = mix(f.company_key ^ (0x3333 + static_cast<std::uint64_t>(band)));
-    for (int row = 0; row < kRows; ++row) h = mix(h ^ f.sketch[band * kRows + row]);
-    out.push_back({h, index});
+  for (std::uint64_t key : block_keys(f)) {
+    if (key != 0) out.push_back({key, index});
   }
 }
 
@@ -69,6 +64,19 @@ struct UnionFind {
 };
 
 }  // namespace
+
+BlockKeys block_keys(const Features& f) {
+  BlockKeys keys{};
+  if (f.company_key == 0) return keys;
+  keys[0] = mix(f.company_key ^ mix(f.title_key ^ 0x2222)) | 1;
+  if (f.shingles < 8) return keys;  // too short a text to say anything
+  for (int band = 0; band < kBands; ++band) {
+    std::uint64_t h = mix(f.company_key ^ (0x3333 + static_cast<std::uint64_t>(band)));
+    for (int row = 0; row < kRows; ++row) h = mix(h ^ f.sketch[band * kRows + row]);
+    keys[1 + band] = h | 1;
+  }
+  return keys;
+}
 
 std::size_t canonical_of(const std::vector<Item>& items, const std::vector<std::uint32_t>& members) {
   std::uint32_t best = members.front();

@@ -1,6 +1,7 @@
 // Clustering: candidate pairs by blocking and LSH, scored, joined under hard-negative rules.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <unordered_set>
@@ -10,6 +11,14 @@
 #include "dedup/features.hpp"
 
 namespace hg::dedup {
+
+// The keys a posting shares with its candidate duplicates, within its company: its title
+// words, and eight LSH bands of its description sketch (0 where there is none). Stored with
+// the features so an incremental run finds a new posting's candidates without reading the
+// company's other postings in full.
+inline constexpr int kBlockKeys = 9;
+using BlockKeys = std::array<std::uint64_t, kBlockKeys>;
+BlockKeys block_keys(const Features& features);
 
 struct Item {
   std::int64_t id = 0;

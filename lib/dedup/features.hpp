@@ -78,7 +78,7 @@ struct Features {
 enum PlaceKind : std::uint8_t { place_none = 0, place_city, place_region, place_remote_region,
                                 place_remote };
 
-inline constexpr std::int32_t kFeaturesVersion = 6;
+inline constexpr std::int32_t kFeaturesVersion = 7;
 
 // Never fails; linear in the posting's text (descriptions past 64 KB are read that far).
 Features features_of(const Posting& posting);

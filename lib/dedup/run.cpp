@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <mutex>
 #include <thread>
@@ -109,21 +110,49 @@ Result<void> add_stored(std::vector<store::StoredFeatures>&& rows, std::vector<I
   return {};
 }
 
-// The stored postings new ones could merge with: same company or URL, and the whole of
-// every cluster any of those is in.
+std::string keys_blob(const Features& features) {
+  const BlockKeys keys = block_keys(features);
+  std::string blob(sizeof(keys), '\0');
+  std::memcpy(blob.data(), keys.data(), sizeof(keys));
+  return blob;
+}
+
+// The stored postings new ones could merge with: those of the same company that share a
+// candidate key (read from the covering index alone), those with the same URL, and the whole
+// of every cluster any of them is in.
 Result<std::size_t> load_neighbours(const store::Db& db, std::vector<Item>& items) {
   std::unordered_set<std::int64_t> seen;
-  for (const Item& item : items) seen.insert(item.id);
-  std::unordered_set<std::uint64_t> companies, urls;
+  std::unordered_set<std::uint64_t> companies, urls, keys;
   for (const Item& item : items) {
+    seen.insert(item.id);
     if (item.features.company_key != 0) companies.insert(item.features.company_key);
     if (item.features.url_key != 0) urls.insert(item.features.url_key);
+    for (std::uint64_t key : block_keys(item.features)) {
+      if (key != 0) keys.insert(key);
+    }
   }
   const std::size_t fresh = items.size();
+  std::vector<std::int64_t> wanted;
   for (std::uint64_t company : companies) {
-    auto rows = store::features_by_company(db, kFeaturesVersion, static_cast<std::int64_t>(company));
+    auto rows = store::keys_by_company(db, kFeaturesVersion, static_cast<std::int64_t>(company));
     if (!rows) return rows.error();
-    if (auto r = add_stored(std::move(*rows), items, seen); !r) return r.error();
+    for (const store::StoredKeys& row : *rows) {
+      if (row.keys.size() != sizeof(BlockKeys) || seen.contains(row.job)) continue;
+      BlockKeys stored;
+      std::memcpy(stored.data(), row.keys.data(), sizeof(stored));
+      if (std::any_of(stored.begin(), stored.end(),
+                      [&](std::uint64_t key) { return key != 0 && keys.contains(key); })) {
+        wanted.push_back(row.job);
+        seen.insert(row.job);
+      }
+    }
+  }
+  for (std::int64_t job : wanted) {
+    auto row = store::features_of_job(db, kFeaturesVersion, job);
+    if (!row) return row.error();
+    if (!*row) continue;
+    auto features = from_blob((*row)->bytes);
+    if (features) items.push_back(Item{.id = job, .features = *features, .cluster = (*row)->cluster, .fresh = false});
   }
   for (std::uint64_t url : urls) {
     auto rows = store::features_by_url(db, kFeaturesVersion, static_cast<std::int64_t>(url));
@@ -174,9 +203,14 @@ double seconds_since(std::chrono::steady_clock::time_point& start) {
 
 }  // namespace
 
-Result<RunReport> run(const store::Db& db, const RunOptions& options) {
+Result<RunReport> run(const store::Db& db, const RunOptions& requested) {
   RunReport report;
   auto clock = std::chrono::steady_clock::now();
+  // Features made by another version of hg are not comparable: everything is read again.
+  auto stored_version = store::features_version(db);
+  if (!stored_version) return stored_version.error();
+  RunOptions options = requested;
+  if (*stored_version != 0 && *stored_version != kFeaturesVersion) options.rebuild = true;
   auto items = read_fresh(db, options.rebuild, options.threads);
   if (!items) return items.error();
   report.read_seconds = seconds_since(clock);
@@ -223,6 +257,7 @@ Result<RunReport> run(const store::Db& db, const RunOptions& options) {
               row.job = item.id;
               row.company_key = static_cast<std::int64_t>(item.features.company_key);
               row.url_key = static_cast<std::int64_t>(item.features.url_key);
+              row.keys = keys_blob(item.features);
               row.bytes = to_blob(item.features);
               return true;
             },

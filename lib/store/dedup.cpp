@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/statement.hpp"
+#include "util/strings.hpp"
 
 namespace hg::store {
 namespace {
@@ -59,21 +60,29 @@ Result<std::vector<StoredFeatures>> features_where(const Db& db, const std::stri
 
 Result<void> for_each_dedup_input(const Db& db, std::int32_t version, bool all,
                                   const std::function<void(DedupInput&&)>& on_job) {
+  (void)version;
   const std::string sql =
       all ? std::string(kInputColumns) + "ORDER BY j.id"
           : std::string(kInputColumns) +
-                "LEFT JOIN dedup_features f ON f.job_id = j.id "
-                "WHERE f.job_id IS NULL OR f.version != ?1 ORDER BY j.id";
+                "WHERE j.id IN (SELECT job_id FROM dedup_pending) ORDER BY j.id";
   static_assert(kDedupDescriptionBytes == 16384, "the SQL above says 16384");
   auto s = Statement::prepare(db, sql);
   if (!s) return s.error();
-  if (!all) s->bind(1, version);
   while (true) {
     auto row = s->step();
     if (!row) return row.error();
     if (!*row) return {};
     on_job(input_of(*s));
   }
+}
+
+Result<std::int32_t> features_version(const Db& db) {
+  auto s = Statement::prepare(db, "SELECT value FROM dedup_state WHERE name = 'features_version'");
+  if (!s) return s.error();
+  auto row = s->step();
+  if (!row) return row.error();
+  if (!*row) return 0;
+  return static_cast<std::int32_t>(util::parse_int(s->column_text(0)).value_or(0));
 }
 
 Result<void> for_each_features(const Db& db, std::int32_t version,
@@ -94,6 +103,23 @@ Result<std::vector<StoredFeatures>> features_by_company(const Db& db, std::int32
   return features_where(db, std::string(kFeatureColumns) +
                                 "WHERE f.version = ?1 AND f.company_key = ?2",
                         version, company_key);
+}
+
+Result<std::vector<StoredKeys>> keys_by_company(const Db& db, std::int32_t version,
+                                                std::int64_t company_key) {
+  auto s = Statement::prepare(
+      db, "SELECT job_id, keys FROM dedup_features INDEXED BY dedup_features_company "
+          "WHERE company_key = ?1");
+  if (!s) return s.error();
+  s->bind(1, company_key);
+  (void)version;  // not in the index: rows of another version fail to load their features
+  std::vector<StoredKeys> rows;
+  while (true) {
+    auto row = s->step();
+    if (!row) return row.error();
+    if (!*row) return rows;
+    rows.push_back({s->column_int64(0), s->column_blob(1)});
+  }
 }
 
 Result<std::vector<StoredFeatures>> features_by_url(const Db& db, std::int32_t version,
@@ -150,6 +176,7 @@ Result<void> save_dedup(const Db& db, const DedupWrite& write) {
     if (auto r = exec(db, "DELETE FROM dedup_features; "
                           "DELETE FROM dedup_decisions WHERE by_user = 0; "
                           "DELETE FROM job_clusters; "
+                          "DELETE FROM dedup_pending; "
                           "DROP INDEX IF EXISTS dedup_features_company; "
                           "DROP INDEX IF EXISTS dedup_features_url; "
                           "DROP INDEX IF EXISTS job_clusters_cluster;");
@@ -158,8 +185,8 @@ Result<void> save_dedup(const Db& db, const DedupWrite& write) {
     }
   }
   auto feature = Statement::prepare(
-      db, "INSERT OR REPLACE INTO dedup_features(job_id, version, company_key, url_key, features) "
-          "VALUES (?1, ?2, ?3, ?4, ?5)");
+      db, "INSERT OR REPLACE INTO dedup_features(job_id, version, company_key, url_key, keys, "
+          "features) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   auto cluster = Statement::prepare(
       db, "INSERT OR REPLACE INTO job_clusters(job_id, cluster_id) VALUES (?1, ?2)");
   auto alone = Statement::prepare(db, "DELETE FROM job_clusters WHERE job_id = ?1");
@@ -168,7 +195,10 @@ Result<void> save_dedup(const Db& db, const DedupWrite& write) {
           "VALUES (min(?1, ?2), max(?1, ?2), 'merge', ?3, 0, ?4) "
           "ON CONFLICT(job_a, job_b) DO UPDATE SET decision = 'merge', reason = excluded.reason, "
           "created_at = excluded.created_at WHERE by_user = 0");
-  for (auto* stmt : {&feature, &cluster, &alone, &merge}) {
+  auto done = Statement::prepare(db, "DELETE FROM dedup_pending WHERE job_id = ?1");
+  auto state = Statement::prepare(
+      db, "INSERT OR REPLACE INTO dedup_state(name, value) VALUES ('features_version', ?1)");
+  for (auto* stmt : {&feature, &cluster, &alone, &merge, &done, &state}) {
     if (!*stmt) return stmt->error();
   }
   if (write.next_feature) {
@@ -178,9 +208,15 @@ Result<void> save_dedup(const Db& db, const DedupWrite& write) {
       feature->bind(2, write.version);
       feature->bind(3, row.company_key);
       feature->bind(4, row.url_key);
-      feature->bind_blob(5, row.bytes);
+      feature->bind_blob(5, row.keys);
+      feature->bind_blob(6, row.bytes);
       if (auto r = feature->run(); !r) return r.error();
       feature->reset();
+      if (!write.reset) {
+        done->bind(1, row.job);
+        if (auto r = done->run(); !r) return r.error();
+        done->reset();
+      }
     }
   }
   if (write.clusters) {
@@ -202,8 +238,10 @@ Result<void> save_dedup(const Db& db, const DedupWrite& write) {
       merge->reset();
     }
   }
+  state->bind(1, std::to_string(write.version));
+  if (auto r = state->run(); !r) return r.error();
   if (write.reset) {
-    if (auto r = exec(db, "CREATE INDEX dedup_features_company ON dedup_features(company_key); "
+    if (auto r = exec(db, "CREATE INDEX dedup_features_company ON dedup_features(company_key, keys); "
                           "CREATE INDEX dedup_features_url ON dedup_features(url_key) "
                           "WHERE url_key != 0; "
                           "CREATE INDEX job_clusters_cluster ON job_clusters(cluster_id);");

@@ -23,11 +23,16 @@ struct DedupInput {
   bool has_salary = false;
 };
 
-// Jobs without features of `version` (all jobs when `all`), in id order. Descriptions are
-// read up to kDedupDescriptionBytes.
+// Jobs a run must compare (all jobs when `all`): new since the last run, or changed in what
+// dedup reads (triggers keep the list), in id order. Descriptions are read up to
+// kDedupDescriptionBytes.
+// Not `all` while the stored features were made by another version: see features_version.
 inline constexpr int kDedupDescriptionBytes = 16 * 1024;
 Result<void> for_each_dedup_input(const Db& db, std::int32_t version, bool all,
                                   const std::function<void(DedupInput&&)>& on_job);
+
+// The version of the stored features (0: none stored yet).
+Result<std::int32_t> features_version(const Db& db);
 
 struct StoredFeatures {
   std::int64_t job = 0;
@@ -55,8 +60,17 @@ Result<std::vector<std::pair<std::int64_t, std::int64_t>>> user_splits(const Db&
 
 struct FeatureRow {
   std::int64_t job = 0, company_key = 0, url_key = 0;
-  std::string bytes;
+  std::string keys;   // candidate keys, dedup's bytes
+  std::string bytes;  // the features
 };
+
+// The candidate keys of every stored posting of one company (from the covering index).
+struct StoredKeys {
+  std::int64_t job = 0;
+  std::string keys;
+};
+Result<std::vector<StoredKeys>> keys_by_company(const Db& db, std::int32_t version,
+                                                std::int64_t company_key);
 struct ClusterChange {
   std::int64_t job = 0, cluster = 0;  // cluster 0: alone (NULL)
 };
