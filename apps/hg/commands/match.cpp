@@ -1,19 +1,551 @@
-// hg match: Rank jobs for a candidate, or candidates for a job.
+// hg match: rank jobs for a candidate (a saved profile, a JSON Resume or flags), the skills
+// that would add the most matches (--gaps), or candidates for a job (--job ID).
+#include <chrono>
+#include <cmath>
+
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "../commands.hpp"
+#include "../enrichers.hpp"
+#include "../files.hpp"
+#include "../output.hpp"
 #include "../session.hpp"
+#include "../when.hpp"
+#include "match/index.hpp"
+#include "match/query.hpp"
+#include "match/rank.hpp"
+#include "model/json.hpp"
+#include "normalize/location.hpp"
+#include "skills/taxonomy.hpp"
+#include "store/jobs.hpp"
+#include "store/profiles.hpp"
+#include "util/strings.hpp"
 
 namespace hg::cli {
+namespace {
+
+constexpr std::uintmax_t kMaxResumeBytes = 16 * 1024 * 1024;
+
+struct MatchArgs {
+  std::string profile;
+  std::string resume;
+  match::Overrides overrides;
+  std::vector<std::string> skills;
+  std::string remote;
+  bool visa = false;
+  // Filters.
+  std::string country;
+  std::string near;
+  std::optional<double> radius;
+  std::string since;
+  std::vector<std::string> types;
+  bool all = false;
+  // Output.
+  int limit = 0;                      // 0: config match.limit
+  std::optional<int> per_company;     // unset: config match.per_company
+  double min_score = 0;
+  bool explain = false;
+  bool gaps = false;
+  std::optional<double> threshold;    // unset: config match.gap_threshold
+  std::int64_t job = 0;
+  bool reindex = false;
+};
+
+// An integer config key, or its default when unset or unreadable (config validates types).
+std::int64_t config_int(const Config& config, std::string_view key, std::int64_t fallback) {
+  auto text = config.get(key);
+  if (!text) return fallback;
+  return util::parse_int(*text).value_or(fallback);
+}
+
+Result<match::Weights> weights_from(const Config& config) {
+  match::Weights weights;
+  double total = 0;
+  for (match::Factor factor : match::kFactors) {
+    const std::string key = fmt::format("match.weight.{}", match::factor_name(factor));
+    const std::int64_t value = config_int(config, key, static_cast<std::int64_t>(weights[factor]));
+    if (value < 0) return fail(Errc::invalid_input, "config: {} must not be negative", key);
+    weights[factor] = static_cast<double>(value);
+    total += weights[factor];
+  }
+  if (total <= 0) return fail(Errc::invalid_input, "config: the match.weight.* keys are all 0");
+  return weights;
+}
+
+std::string salary_cell(const model::Job& job) {
+  if (!job.salary_min && !job.salary_max) return job.salary_text;
+  auto short_amount = [](double value) {
+    return value >= 1000 ? fmt::format("{:.0f}k", value / 1000) : fmt::format("{:.0f}", value);
+  };
+  std::string range = job.salary_min && job.salary_max && *job.salary_min != *job.salary_max
+                          ? short_amount(*job.salary_min) + "–" + short_amount(*job.salary_max)
+                          : short_amount(job.salary_min.value_or(job.salary_max.value_or(0)));
+  const std::string currency = job.salary_currency.empty() ? "" : job.salary_currency + " ";
+  const std::string period = job.salary_period.empty() ? "" : "/" + job.salary_period;
+  return currency + range + period;
+}
+
+std::string place_cell(const model::Job& job) {
+  std::string place = job.location;
+  if (place.empty()) {
+    for (const std::string* part : {&job.city, &job.region, &job.country}) {
+      if (part->empty()) continue;
+      place += (place.empty() ? "" : ", ") + *part;
+    }
+  }
+  if (job.remote == "remote" && place.find("emote") == std::string::npos) {
+    place = place.empty() ? "Remote" : "Remote (" + place + ")";
+  }
+  return place;
+}
+
+double round4(double value) { return std::round(value * 10000) / 10000; }
+
+// The factor fields of an explanation: value, contribution and note per factor, flat (for
+// CSV and tables) and nested under "factors" (for JSON).
+void add_explanation(nlohmann::ordered_json& record, const match::Explanation& e,
+                     const match::Weights& weights) {
+  nlohmann::ordered_json factors = nlohmann::ordered_json::object();
+  for (match::Factor factor : match::kFactors) {
+    const auto f = static_cast<std::size_t>(factor);
+    const std::string name(match::factor_name(factor));
+    record[name + "_score"] = round4(e.contribution[f]);
+    record[name + "_value"] = round4(e.factors[f].value);
+    factors[name] = {{"value", round4(e.factors[f].value)},
+                     {"weight", round4(weights.share(factor))},
+                     {"contribution", round4(e.contribution[f])},
+                     {"note", e.factors[f].note}};
+  }
+  record["matching"] = e.matching;
+  record["implied"] = e.implied;
+  record["missing"] = e.missing;
+  record["reasons"] = e.reasons;
+  record["factors"] = std::move(factors);
+}
+
+std::vector<std::string> factor_fields() {
+  std::vector<std::string> fields;
+  for (match::Factor factor : match::kFactors) {
+    fields.push_back(std::string(match::factor_name(factor)) + "_score");
+    fields.push_back(std::string(match::factor_name(factor)) + "_value");
+  }
+  for (const char* name : {"matching", "implied", "missing", "reasons", "why"}) fields.emplace_back(name);
+  return fields;
+}
+
+// For CSV cells and the table: lists joined with "; ".
+void flatten_lists(nlohmann::ordered_json& record) {
+  for (const char* key : {"matching", "implied", "missing", "reasons"}) {
+    std::vector<std::string> items = record[key].get<std::vector<std::string>>();
+    record[key] = fmt::format("{}", fmt::join(items, "; "));
+  }
+  record.erase("factors");
+}
+
+// The profile to match: --resume, --profile, flags alone, or the default profile.
+Result<model::Profile> seeker_profile(const Session& session, const store::Db& db,
+                                      const MatchArgs& args) {
+  if (!args.resume.empty()) {
+    auto text = read_small_file(args.resume, kMaxResumeBytes, "--resume");
+    if (!text) return text.error();
+    // Only JSON Resume for now. PDF, DOCX, HTML and plain-text resumes go through lib/resume
+    // here once it lands: parse the file to a JSON Resume document, then continue as below.
+    const std::string_view body = util::trim(*text);
+    if (body.empty() || body.front() != '{') {
+      Error error = fail(Errc::invalid_input, "--resume: {}: not a JSON Resume file", args.resume);
+      error.hint = "`hg parse-resume FILE` turns a PDF or DOCX resume into JSON Resume";
+      return error;
+    }
+    auto profile = model::profile_from_json_resume(*text, "resume", session.now_iso().substr(0, 10));
+    if (!profile) return context(profile.error(), "--resume: " + args.resume);
+    return *profile;
+  }
+  if (args.profile.empty() && (!args.skills.empty() || !args.overrides.title.empty())) {
+    model::Profile flags_only;
+    flags_only.name = "flags";
+    return flags_only;
+  }
+  auto profile = store::find_profile(db, args.profile);
+  if (!profile) {
+    Error error = profile.error();
+    if (error.code == Errc::not_found) {
+      error.hint = args.profile.empty()
+                       ? "`hg import profiles resume.json` saves one; or give --resume FILE or --skills"
+                       : "`hg export profiles` lists the saved profiles";
+    }
+    return error;
+  }
+  return *profile;
+}
+
+Result<match::RankOptions> rank_options(const Session& session, const Config& config,
+                                        const normalize::Gazetteer& gazetteer, const MatchArgs& args) {
+  match::RankOptions options;
+  auto weights = weights_from(config);
+  if (!weights) return weights.error();
+  options.weights = *weights;
+  options.limit = static_cast<std::size_t>(args.limit > 0 ? args.limit
+                                                          : std::max<std::int64_t>(1, config_int(config, "match.limit", 20)));
+  options.per_company = static_cast<std::size_t>(
+      args.per_company ? *args.per_company : std::max<std::int64_t>(0, config_int(config, "match.per_company", 3)));
+  options.min_score = args.min_score;
+  const std::string now = session.now_iso();
+  options.today = match::day_number(now).value_or(0);
+
+  match::Filters& filters = options.filters;
+  filters.remote = match::remote_number(args.remote);
+  if (!args.remote.empty() && filters.remote == 0) {
+    return fail(Errc::invalid_argument, "--remote: expected remote, hybrid or onsite, got \"{}\"", args.remote);
+  }
+  if (!args.country.empty()) {
+    if (args.country.size() != 2) {
+      return fail(Errc::invalid_argument, "--country: expected an ISO 3166 code such as DE, got \"{}\"", args.country);
+    }
+    filters.country = util::to_lower(args.country);
+    for (char& c : filters.country) c = static_cast<char>(c - 'a' + 'A');
+  }
+  if (args.radius && args.near.empty()) return fail(Errc::invalid_argument, "--radius needs --near PLACE");
+  if (!args.near.empty()) {
+    normalize::Location location = normalize::parse_location(gazetteer, args.near);
+    const normalize::Place* found = nullptr;
+    for (const normalize::Place& place : location.places) {
+      if (place.lat && place.lon) {
+        found = &place;
+        break;
+      }
+    }
+    if (found == nullptr) {
+      Error error = fail(Errc::not_found, "--near: no coordinates for \"{}\"", args.near);
+      error.hint = "give a city the gazetteer knows, e.g. \"Austin, TX\" or \"Berlin, DE\"";
+      return error;
+    }
+    filters.near_lat = *found->lat;
+    filters.near_lon = *found->lon;
+    filters.radius_km = args.radius.value_or(50);
+  }
+  filters.min_salary = args.overrides.min_salary;
+  filters.visa = args.visa;
+  if (!args.since.empty()) {
+    if (auto date = match::day_number(args.since); date && args.since.size() >= 10) {
+      filters.since_day = *date;
+    } else {
+      auto span = parse_span(args.since, "--since");
+      if (!span) return span.error();
+      filters.since_day = options.today - static_cast<std::int32_t>(span->count() / 86400);
+    }
+  }
+  for (const std::string& type : args.types) {
+    const std::uint8_t number = match::employment_number(type);
+    const auto known = match::employment_types();
+    if (number == 0 || number >= known.size() || known[number] != type) {
+      return fail(Errc::invalid_argument,
+                  "--type: expected full_time, part_time, contract, temporary, internship, "
+                  "volunteer, per_diem or other, got \"{}\"", type);
+    }
+    filters.types.push_back(number);
+  }
+  filters.include_closed = args.all;
+  return options;
+}
+
+constexpr Column kJobColumns[] = {
+    {"#", "rank", 3, true},        {"SCORE", "score", 5, true},   {"TITLE", "title", 40},
+    {"COMPANY", "company", 24},    {"PLACE", "place", 24},        {"SALARY", "salary", 20},
+    {"AGE", "age", 5, true},       {"WHY", "why_short", 70},
+};
+
+std::vector<std::string> job_fields() {
+  std::vector<std::string> fields = {"rank", "score", "id", "title", "company", "place",
+                                     "country", "remote", "salary", "salary_annual", "posted",
+                                     "age_days", "cluster_size", "url"};
+  for (std::string& field : factor_fields()) fields.push_back(std::move(field));
+  return fields;
+}
+
+// --explain on a terminal: a block per job instead of a table row.
+void print_explained(const std::vector<nlohmann::ordered_json>& records) {
+  for (const auto& r : records) {
+    fmt::print("{:>2}. {}  {} — {} ({}){}\n", r["rank"].get<int>(), cell_text(r["score"]),
+               r["title"].get<std::string>(), r["company"].get<std::string>(),
+               r["place"].get<std::string>(),
+               r["cluster_size"].get<int>() > 1 ? fmt::format(" [{} postings]", r["cluster_size"].get<int>()) : "");
+    std::string factors;
+    for (match::Factor factor : match::kFactors) {
+      const std::string name(match::factor_name(factor));
+      const auto& f = r["factors"][name];
+      factors += fmt::format("    {:<10} {:.3f} = {:.2f} x {:.2f}  {}\n", name, f["contribution"].get<double>(),
+                             f["weight"].get<double>(), f["value"].get<double>(), f["note"].get<std::string>());
+    }
+    fmt::print("{}", factors);
+    auto list = [&r](const char* key) { return fmt::format("{}", fmt::join(r[key].get<std::vector<std::string>>(), ", ")); };
+    if (!r["matching"].empty()) fmt::print("    has:      {}\n", list("matching"));
+    if (!r["implied"].empty()) fmt::print("    implied:  {}\n", list("implied"));
+    if (!r["missing"].empty()) fmt::print("    missing:  {}\n", list("missing"));
+    if (r.contains("why") && !r["why"].get<std::string>().empty()) {
+      fmt::print("    above #{}: {}\n", r["rank"].get<int>() + 1, r["why"].get<std::string>());
+    }
+    fmt::print("\n");
+  }
+}
+
+Result<void> run_forward(Session& session, const MatchArgs& args, const Config& config,
+                         const skills::Taxonomy& taxonomy, const normalize::Gazetteer& gazetteer,
+                         const store::Db& db) {
+  auto options = rank_options(session, config, gazetteer, args);
+  if (!options) return options.error();
+  auto profile = seeker_profile(session, db, args);
+  if (!profile) return profile.error();
+  auto query = match::make_query(*profile, args.overrides, taxonomy, &gazetteer);
+  if (!query) return query.error();
+  auto opened = match::JobIndex::open(db, match::cache_path_for(db.path()), args.reindex);
+  if (!opened) return opened.error();
+  if (opened->rebuilt && session.verbosity() > 0) {
+    session.warn(fmt::format("match index rebuilt: {} jobs", opened->index.jobs().size()));
+  }
+  const match::JobIndex& index = opened->index;
+
+  if (args.gaps) {
+    const double threshold = args.threshold ? *args.threshold
+                                            : static_cast<double>(config_int(config, "match.gap_threshold", 70)) / 100.0;
+    auto gaps = match::skill_gaps(db, index, *query, *options, threshold);
+    if (!gaps) return gaps.error();
+    std::vector<nlohmann::ordered_json> records;
+    const std::size_t shown = std::min<std::size_t>(gaps->skills.size(), options->limit);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const match::Gap& gap = gaps->skills[i];
+      records.push_back({{"skill", gap.skill}, {"adds", gap.added}, {"asked", gap.asked}});
+    }
+    if (session.output() == OutputFormat::json) {
+      nlohmann::ordered_json document = {{"threshold", gaps->threshold}, {"relevant", gaps->relevant},
+                                         {"above", gaps->above},         {"exact", gaps->exact},
+                                         {"skills", records}};
+      return print_json(session, document);
+    }
+    constexpr Column kGapColumns[] = {{"SKILL", "skill", 32}, {"ADDS", "adds", 6, true}, {"ASKED", "asked", 6, true}};
+    if (auto printed = print_records(session, records, kGapColumns, {"skill", "adds", "asked"}); !printed) {
+      return printed.error();
+    }
+    if (session.output() == OutputFormat::table && !session.quiet()) {
+      if (!records.empty() && gaps->skills.front().added > 0) {
+        const std::size_t added = gaps->skills.front().added;
+        fmt::print("\nlearning {} would add {} {} above {:.2f}\n", gaps->skills.front().skill, added,
+                   added == 1 ? "match" : "matches", threshold);
+      }
+      fmt::print("{} jobs could reach {:.2f} with one more skill; {} already do{}\n", gaps->relevant,
+                 threshold, gaps->above, gaps->exact ? "" : " (the best ones only: more were relevant)");
+    }
+    return {};
+  }
+
+  auto ranking = match::rank_jobs(db, index, *query, *options);
+  if (!ranking) return ranking.error();
+  std::vector<nlohmann::ordered_json> records;
+  const bool table = session.output() == OutputFormat::table;
+  for (std::size_t i = 0; i < ranking->matches.size(); ++i) {
+    const match::Match& m = ranking->matches[i];
+    auto job = store::find_job(db, m.job_id);
+    if (!job) return job.error();
+    const std::string posted = job->date_posted.empty() ? job->first_seen : job->date_posted;
+    const auto day = match::day_number(posted);
+    nlohmann::ordered_json record;
+    record["rank"] = i + 1;
+    record["score"] = round4(m.explanation.score);
+    record["id"] = job->id;
+    record["title"] = job->title;
+    record["company"] = job->company;
+    record["place"] = place_cell(*job);
+    record["country"] = job->country;
+    record["remote"] = job->remote;
+    record["salary"] = salary_cell(*job);
+    record["salary_annual"] = job->salary_reporting ? nlohmann::ordered_json(*job->salary_reporting) : nullptr;
+    record["posted"] = posted.substr(0, std::min<std::size_t>(posted.size(), 10));
+    record["age_days"] = day ? nlohmann::ordered_json(options->today - *day) : nullptr;
+    record["cluster_size"] = m.cluster_size;
+    record["url"] = job->url;
+    add_explanation(record, m.explanation, options->weights);
+    record["why"] = args.explain && i + 1 < ranking->matches.size()
+                        ? match::why_above(m.explanation, ranking->matches[i + 1].explanation)
+                        : "";
+    if (table) {
+      record["score"] = fmt::format("{:.3f}", m.explanation.score);
+      record["age"] = day ? fmt::format("{}d", options->today - *day) : "";
+      record["why_short"] = fmt::format("{}", fmt::join(m.explanation.reasons, "; "));
+    }
+    records.push_back(std::move(record));
+  }
+  if (table && args.explain && session.jq().empty()) {
+    print_explained(records);
+  } else {
+    if (session.output() == OutputFormat::csv || table) {
+      for (auto& record : records) flatten_lists(record);
+    }
+    if (auto printed = print_records(session, records, kJobColumns, job_fields()); !printed) {
+      return printed.error();
+    }
+  }
+  if (table && !session.quiet()) {
+    if (records.empty()) {
+      fmt::print(stderr, "no job passed the filters{}\n", ranking->eligible > 0 ? " with that score" : "");
+    } else if (session.stdout_is_tty()) {
+      fmt::print(stderr, "{} of {} eligible jobs{}\n", records.size(), ranking->eligible,
+                 ranking->exact ? "" : fmt::format(" (descriptions read for the best {} only)", options->max_rescored));
+    }
+  }
+  return {};
+}
+
+constexpr Column kProfileColumns[] = {
+    {"#", "rank", 3, true},        {"SCORE", "score", 5, true},  {"PROFILE", "profile", 20},
+    {"NAME", "full_name", 24},     {"PLACE", "place", 24},       {"YEARS", "years", 5, true},
+    {"WHY", "why_short", 70},
+};
+
+Result<void> run_reverse(Session& session, const MatchArgs& args, const Config& config,
+                         const skills::Taxonomy& taxonomy, const normalize::Gazetteer& gazetteer,
+                         const store::Db& db) {
+  match::RankOptions options;
+  auto weights = weights_from(config);
+  if (!weights) return weights.error();
+  options.weights = *weights;
+  options.limit = static_cast<std::size_t>(args.limit > 0 ? args.limit : 1000000);
+  options.min_score = args.min_score;
+  options.today = match::day_number(session.now_iso()).value_or(0);
+
+  auto profiles = store::list_profiles(db);
+  if (!profiles) return profiles.error();
+  std::vector<match::NamedQuery> seekers;
+  for (const model::Profile& profile : *profiles) {
+    auto query = match::make_query(profile, {}, taxonomy, &gazetteer);
+    if (!query) return context(query.error(), "profile " + profile.name);
+    seekers.push_back({profile.id, profile.name, std::move(*query)});
+  }
+  // Word statistics from the cached index, when there is one; reverse ranking never builds it.
+  auto stats = match::JobIndex::load(match::cache_path_for(db.path()), true);
+  auto ranked = match::rank_seekers(db, args.job, seekers, stats ? &*stats : nullptr, options);
+  if (!ranked) return ranked.error();
+
+  std::vector<nlohmann::ordered_json> records;
+  const bool table = session.output() == OutputFormat::table;
+  for (std::size_t i = 0; i < ranked->size(); ++i) {
+    const match::Candidate& c = (*ranked)[i];
+    const model::Profile* profile = nullptr;
+    for (const model::Profile& p : *profiles) {
+      if (p.id == c.profile_id) profile = &p;
+    }
+    nlohmann::ordered_json record;
+    record["rank"] = i + 1;
+    record["score"] = round4(c.explanation.score);
+    record["profile"] = c.name;
+    record["full_name"] = profile ? profile->full_name : "";
+    record["place"] = profile ? profile->location : "";
+    record["years"] = profile && profile->years_experience
+                          ? nlohmann::ordered_json(std::round(*profile->years_experience * 10) / 10)
+                          : nullptr;
+    record["job_id"] = args.job;
+    add_explanation(record, c.explanation, options.weights);
+    record["why"] = args.explain && i + 1 < ranked->size()
+                        ? match::why_above(c.explanation, (*ranked)[i + 1].explanation)
+                        : "";
+    if (table) {
+      record["score"] = fmt::format("{:.3f}", c.explanation.score);
+      record["why_short"] = fmt::format("{}", fmt::join(c.explanation.reasons, "; "));
+    }
+    records.push_back(std::move(record));
+  }
+  std::vector<std::string> fields = {"rank", "score", "profile", "full_name", "place", "years", "job_id"};
+  for (std::string& field : factor_fields()) fields.push_back(std::move(field));
+  if (session.output() == OutputFormat::csv || table) {
+    for (auto& record : records) flatten_lists(record);
+  }
+  if (table && args.explain) {
+    for (auto& record : records) {
+      if (!record["why"].get<std::string>().empty()) {
+        record["why_short"] = record["why_short"].get<std::string>() + " | above next: " + record["why"].get<std::string>();
+      }
+    }
+  }
+  return print_records(session, records, kProfileColumns, fields);
+}
+
+Result<void> run_match(Session& session, const MatchArgs& input) {
+  MatchArgs args = input;
+  for (const std::string& skill : args.skills) {
+    for (std::string& part : util::split(skill, ',')) {
+      if (!util::trim(part).empty()) args.overrides.skills.emplace_back(util::trim(part));
+    }
+  }
+  args.overrides.remote = args.remote;
+  if (args.visa) args.overrides.needs_visa = true;
+  if (args.job != 0) {
+    if (!args.profile.empty() || !args.resume.empty() || args.gaps || !args.skills.empty()) {
+      return fail(Errc::invalid_argument, "--job ranks the stored profiles: it takes no --profile, --resume, --skills or --gaps");
+    }
+  }
+  if (!args.profile.empty() && !args.resume.empty()) {
+    return fail(Errc::invalid_argument, "give --profile or --resume, not both");
+  }
+  auto config = session.config();
+  if (!config) return config.error();
+  auto extra = read_config_file(session, "skills.extra_file");
+  if (!extra) return extra.error();
+  auto taxonomy = skills::Taxonomy::load_builtin(*extra);
+  if (!taxonomy) return taxonomy.error();
+  auto gazetteer = normalize::Gazetteer::embedded();
+  if (!gazetteer) return gazetteer.error();
+  auto db = session.open_store({.create_if_missing = false});
+  if (!db) return db.error();
+  if (args.job != 0) return run_reverse(session, args, **config, *taxonomy, *gazetteer, *db);
+  return run_forward(session, args, **config, *taxonomy, *gazetteer, *db);
+}
+
+}  // namespace
 
 void add_match_command(CLI::App& root, Session& session) {
-  CLI::App* cmd = root.add_subcommand("match", "Rank jobs for a candidate, or candidates for a job (not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&session] {
-    Error error = fail(Errc::failed, "match: not implemented yet");
-    error.hint = "see the README for what this version of hg can do";
-    session.finish(error);
-  });
+  auto args = std::make_shared<MatchArgs>();
+  CLI::App* cmd = root.add_subcommand("match", "Rank jobs for a candidate, or candidates for a job");
+  // The candidate.
+  cmd->add_option("--profile", args->profile, "Rank for this saved profile (default: the default one)")
+      ->type_name("NAME");
+  cmd->add_option("--resume", args->resume, "Rank for this JSON Resume file (not saved)")->type_name("FILE");
+  cmd->add_option("--skills", args->skills, "Skills, comma-separated (replace the profile's)")
+      ->type_name("LIST");
+  cmd->add_option("--title", args->overrides.title, "The title wanted, e.g. \"data engineer\"")->type_name("TEXT");
+  cmd->add_option("--location", args->overrides.location, "Where the candidate lives, e.g. \"Austin, TX\"")
+      ->type_name("PLACE");
+  cmd->add_option("--remote", args->remote,
+                  "remote: remote jobs only; hybrid: remote or hybrid; onsite: onsite or hybrid")
+      ->type_name("MODE");
+  cmd->add_option("--min-salary", args->overrides.min_salary,
+                  "Annual salary wanted (reporting currency); drops jobs paying less")
+      ->type_name("AMOUNT")->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--visa", args->visa, "Needs visa sponsorship; drops jobs that say they do not sponsor");
+  cmd->add_option("--years", args->overrides.years, "Years of experience")->type_name("N")
+      ->check(CLI::Range(0.0, 80.0));
+  // Filters.
+  cmd->add_option("--country", args->country, "Jobs in this country (or remote and open to it)")->type_name("CC");
+  cmd->add_option("--near", args->near, "Jobs near this place (with --radius)")->type_name("PLACE");
+  cmd->add_option("--radius", args->radius, "Kilometres around --near (default 50)")->type_name("KM")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--since", args->since, "Posted since a date or a span: 2026-11-01, 7d, 2w")->type_name("WHEN");
+  cmd->add_option("--type", args->types, "Employment type: full_time, part_time, contract ...")
+      ->type_name("TYPE")->delimiter(',');
+  cmd->add_flag("--all", args->all, "Include closed jobs");
+  // Output.
+  cmd->add_option("-n,--limit", args->limit, "Show at most N results (config match.limit; 20)")
+      ->check(CLI::PositiveNumber)->type_name("N");
+  cmd->add_option("--per-company", args->per_company, "At most N jobs per company (config match.per_company; 3; 0 no cap)")
+      ->check(CLI::NonNegativeNumber)->type_name("N");
+  cmd->add_option("--min-score", args->min_score, "Hide results scoring below S")->check(CLI::Range(0.0, 1.0))
+      ->type_name("S");
+  cmd->add_flag("--explain", args->explain, "Every factor, and why each result ranks above the next");
+  cmd->add_flag("--gaps", args->gaps, "The missing skills that would add the most matches");
+  cmd->add_option("--threshold", args->threshold, "Score a match must reach for --gaps (config match.gap_threshold)")
+      ->check(CLI::Range(0.0, 1.0))->type_name("S");
+  cmd->add_option("--job", args->job, "Rank the stored profiles for this job")->type_name("ID")
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--reindex", args->reindex, "Rebuild the match index even if the store looks unchanged");
+  cmd->callback([&session, args] { session.finish(run_match(session, *args)); });
 }
 
 }  // namespace hg::cli

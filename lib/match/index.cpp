@@ -1,0 +1,593 @@
+// Building, saving and loading the match index.
+#include "match/index.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <unordered_map>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "match/text.hpp"
+#include "normalize/title.hpp"
+#include "store/statement.hpp"
+#include "util/strings.hpp"
+
+namespace hg::match {
+namespace {
+
+constexpr char kMagic[8] = {'H', 'G', 'M', 'A', 'T', 'C', 'H', '1'};
+constexpr std::uint32_t kVersion = 2;
+// Descriptions read for word statistics on a big store (every k-th job).
+constexpr std::int64_t kDescriptionSample = 100000;
+
+// Binary writer/reader of plain arrays and strings.
+class Writer {
+ public:
+  explicit Writer(std::ofstream& out) : out_(out) {}
+  template <class T>
+  void value(const T& v) { out_.write(reinterpret_cast<const char*>(&v), sizeof v); }
+  template <class T>
+  void array(std::span<const T> v) {
+    value<std::uint64_t>(v.size());
+    // Arrays start at a multiple of 8 so a memory map can use them in place.
+    while (out_.tellp() % 8 != 0) out_.put('\0');
+    if (!v.empty()) out_.write(reinterpret_cast<const char*>(v.data()),
+                               static_cast<std::streamsize>(v.size() * sizeof(T)));
+  }
+  void text(std::string_view s) {
+    value<std::uint32_t>(static_cast<std::uint32_t>(s.size()));
+    out_.write(s.data(), static_cast<std::streamsize>(s.size()));
+  }
+  void texts(const std::vector<std::string>& v) {
+    value<std::uint64_t>(v.size());
+    for (const std::string& s : v) text(s);
+  }
+
+ private:
+  std::ofstream& out_;
+};
+
+// Reads what Writer wrote, from bytes in memory (a memory map of the file).
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  template <class T>
+  bool value(T& v) {
+    if (bytes_.size() - at_ < sizeof v) return false;
+    std::memcpy(&v, bytes_.data() + at_, sizeof v);
+    at_ += sizeof v;
+    return true;
+  }
+  // The array in place: a view into the bytes, which must outlive it.
+  template <class T>
+  bool view(std::span<const T>& v) {
+    std::uint64_t size = 0;
+    if (!value(size)) return false;
+    at_ = (at_ + 7) / 8 * 8;
+    if (at_ > bytes_.size() || size > (bytes_.size() - at_) / sizeof(T)) return false;
+    if (reinterpret_cast<std::uintptr_t>(bytes_.data() + at_) % alignof(T) != 0) return false;
+    v = {reinterpret_cast<const T*>(bytes_.data() + at_), static_cast<std::size_t>(size)};
+    at_ += static_cast<std::size_t>(size) * sizeof(T);
+    return true;
+  }
+  template <class T>
+  bool array(std::vector<T>& v) {
+    std::span<const T> in_place;
+    if (!view(in_place)) return false;
+    v.assign(in_place.begin(), in_place.end());
+    return true;
+  }
+  bool text(std::string& s) {
+    std::uint32_t size = 0;
+    if (!value(size) || size > bytes_.size() - at_) return false;
+    s.assign(bytes_.data() + at_, size);
+    at_ += size;
+    return true;
+  }
+  bool texts(std::vector<std::string>& v) {
+    std::uint64_t size = 0;
+    if (!value(size) || size > bytes_.size() - at_) return false;
+    v.resize(static_cast<std::size_t>(size));
+    for (std::string& s : v) {
+      if (!text(s)) return false;
+    }
+    return true;
+  }
+  bool bytes(char* out, std::size_t size) {
+    if (bytes_.size() - at_ < size) return false;
+    std::memcpy(out, bytes_.data() + at_, size);
+    at_ += size;
+    return true;
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+};
+
+void write_signature(Writer& w, const Signature& s) {
+  w.value(s.max_id);
+  w.value(s.jobs);
+  w.value(s.open_jobs);
+  w.value(s.clustered);
+  w.value(s.cluster_sum);
+  w.value(s.skills);
+  w.text(s.last_seen);
+}
+
+bool read_signature_from(Reader& r, Signature& s) {
+  return r.value(s.max_id) && r.value(s.jobs) && r.value(s.open_jobs) && r.value(s.clustered) &&
+         r.value(s.cluster_sum) && r.value(s.skills) && r.text(s.last_seen);
+}
+
+float as_float(const std::optional<double>& v) {
+  return v ? static_cast<float>(*v) : kUnknown;
+}
+
+}  // namespace
+
+std::filesystem::path cache_path_for(const std::filesystem::path& store_path) {
+  return std::filesystem::path(store_path.string() + ".match");
+}
+
+namespace {
+
+// Dedup keeps cluster membership in job_clusters (migration 006) on stores that have it, and
+// in jobs.cluster_id before that; the index reads whichever the store has.
+Result<bool> has_cluster_table(const store::Db& db) {
+  auto stmt = store::Statement::prepare(
+      db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'job_clusters'");
+  if (!stmt) return stmt.error();
+  auto row = stmt->step();
+  if (!row) return row.error();
+  return *row;
+}
+
+}  // namespace
+
+Result<Signature> read_signature(const store::Db& db) {
+  auto clusters = has_cluster_table(db);
+  if (!clusters) return clusters.error();
+  Signature s;
+  struct Query {
+    const char* sql;
+    int kind;
+  };
+  // Each one cheap on 1M jobs: max() seeks the end of an index, count(*) walks the smallest
+  // one (jobs_open_last_seen for open jobs, the cluster index for clusters).
+  const Query queries[] = {
+      {"SELECT max(id), count(*) FROM jobs", 0},
+      {"SELECT count(*) FROM jobs WHERE closed_at IS NULL", 1},
+      {"SELECT max(last_seen) FROM jobs WHERE closed_at IS NULL", 2},
+      {*clusters ? "SELECT count(*), total(cluster_id) FROM job_clusters"
+                 : "SELECT count(cluster_id), total(cluster_id) FROM jobs WHERE cluster_id IS NOT NULL",
+       3},
+      {"SELECT count(*) FROM skills", 4},
+  };
+  for (const Query& query : queries) {
+    auto stmt = store::Statement::prepare(db, query.sql);
+    if (!stmt) return stmt.error();
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) continue;
+    switch (query.kind) {
+      case 0: s.max_id = stmt->column_int64(0); s.jobs = stmt->column_int64(1); break;
+      case 1: s.open_jobs = stmt->column_int64(0); break;
+      case 2: s.last_seen = stmt->column_text(0); break;
+      case 3: s.clustered = stmt->column_int64(0); s.cluster_sum = stmt->column_double(1); break;
+      default: s.skills = stmt->column_int64(0); break;
+    }
+  }
+  return s;
+}
+
+JobFacts facts_from_job(const model::Job& job) {
+  JobFacts f;
+  f.id = job.id;
+  f.lat = as_float(job.latitude);
+  f.lon = as_float(job.longitude);
+  // Salary range, annual, in the reporting currency: the stored midpoint converted, and the
+  // range scaled by the same rate.
+  if (job.salary_reporting) {
+    double rate = 1.0;
+    if (job.salary_annual && *job.salary_annual > 0) rate = *job.salary_reporting / *job.salary_annual;
+    std::optional<double> lo, hi;
+    if (job.salary_min) lo = model::annualise(*job.salary_min, job.salary_period);
+    if (job.salary_max) hi = model::annualise(*job.salary_max, job.salary_period);
+    f.salary_lo = static_cast<float>(lo ? *lo * rate : *job.salary_reporting);
+    f.salary_hi = static_cast<float>(hi ? *hi * rate : *job.salary_reporting);
+    if (f.salary_hi < f.salary_lo) std::swap(f.salary_lo, f.salary_hi);
+  }
+  auto posted = day_number(job.date_posted);
+  if (!posted) posted = day_number(job.first_seen);
+  if (posted) f.posted_day = *posted;
+  std::string family = job.title_family, seniority = job.seniority;
+  if (family.empty() && seniority.empty()) {
+    normalize::TitleInfo info = normalize::parse_title(job.title);
+    family = info.family;
+    seniority = info.seniority;
+  }
+  f.family = family_number(family);
+  f.seniority = seniority_number(seniority);
+  f.remote = remote_number(job.remote);
+  if (job.visa_sponsorship) f.visa = *job.visa_sponsorship ? 1 : 0;
+  f.employment = employment_number(job.employment_type);
+  f.closed = job.closed_at.empty() ? 0 : 1;
+  if (job.country.size() == 2) {
+    f.country[0] = job.country[0];
+    f.country[1] = job.country[1];
+  }
+  f.cluster_size = 1;
+  return f;
+}
+
+// Builds a JobIndex in one pass over the jobs (plus job_skills and the cluster sizes).
+struct IndexBuilder {
+  JobIndex index;
+  std::unordered_map<std::string, std::uint32_t> title_ids;
+  std::unordered_map<std::string, std::uint32_t> company_ids;
+  std::unordered_map<std::string, std::uint16_t> region_ids;
+  std::unordered_map<std::uint64_t, std::uint32_t> description_df;
+  double title_words_total = 0, description_words_total = 0;
+
+  std::uint32_t company_id(const std::optional<std::int64_t>& id, std::string_view name) {
+    std::string key = id ? "#" + std::to_string(*id) : util::to_lower(name);
+    auto [it, added] = company_ids.try_emplace(std::move(key), static_cast<std::uint32_t>(company_ids.size()));
+    return it->second;
+  }
+
+  std::uint16_t regions_id(const std::string& joined) {
+    if (joined.empty()) return 0;
+    auto it = region_ids.find(joined);
+    if (it != region_ids.end()) return it->second;
+    if (index.region_sets_.size() >= 65535) return 0;
+    std::vector<std::string> set;
+    for (std::string& region : util::split(joined, '|')) {
+      if (!region.empty()) set.push_back(std::move(region));
+    }
+    const auto id = static_cast<std::uint16_t>(index.region_sets_.size());
+    index.region_sets_.push_back(std::move(set));
+    region_ids.emplace(joined, id);
+    return id;
+  }
+
+  void add_title(JobFacts& f, std::string_view title) {
+    f.title_begin = static_cast<std::uint32_t>(index.title_words_.size());
+    std::vector<std::uint32_t> seen;
+    for_each_word(title, [&](std::string_view word) {
+      if (f.title_count == 255) return;
+      auto [it, added] = title_ids.try_emplace(std::string(word), static_cast<std::uint32_t>(title_ids.size()));
+      if (added) index.title_df_.push_back(0);
+      index.title_words_.push_back(it->second);
+      ++f.title_count;
+      if (std::find(seen.begin(), seen.end(), it->second) == seen.end()) {
+        seen.push_back(it->second);
+        ++index.title_df_[it->second];
+      }
+    });
+    title_words_total += f.title_count;
+  }
+
+  void add_description(std::string_view text) {
+    std::vector<std::uint64_t> hashes;
+    for_each_word(text, [&](std::string_view word) { hashes.push_back(word_hash(word)); });
+    description_words_total += static_cast<double>(hashes.size());
+    std::sort(hashes.begin(), hashes.end());
+    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+    for (std::uint64_t hash : hashes) ++description_df[hash];
+  }
+
+  // Sorts the title vocabulary (so lookups are a binary search) and renumbers the words.
+  void finish_titles() {
+    std::vector<std::pair<std::string, std::uint32_t>> words(title_ids.begin(), title_ids.end());
+    std::sort(words.begin(), words.end());
+    std::vector<std::uint32_t> renumber(words.size());
+    std::vector<std::uint32_t> df(words.size());
+    index.title_vocab_.reserve(words.size());
+    for (std::uint32_t i = 0; i < words.size(); ++i) {
+      renumber[words[i].second] = i;
+      df[i] = index.title_df_[words[i].second];
+      index.title_vocab_.push_back(std::move(words[i].first));
+    }
+    index.title_df_ = std::move(df);
+    for (std::uint32_t& word : index.title_words_) word = renumber[word];
+  }
+};
+
+Result<JobIndex> JobIndex::build(const store::Db& db) {
+  IndexBuilder b;
+  auto signature = read_signature(db);
+  if (!signature) return signature.error();
+  b.index.signature_ = *signature;
+
+  // Skills: store ids -> dense numbers.
+  std::unordered_map<std::int64_t, std::uint32_t> skill_numbers;
+  {
+    auto stmt = store::Statement::prepare(db, "SELECT id, name FROM skills ORDER BY id");
+    if (!stmt) return stmt.error();
+    while (true) {
+      auto row = stmt->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      skill_numbers.emplace(stmt->column_int64(0), static_cast<std::uint32_t>(b.index.skill_names_.size()));
+      b.index.skill_names_.push_back(stmt->column_text(1));
+    }
+  }
+  // Every job's skills, read in table order and sorted by job (stable: mention order kept).
+  std::vector<std::pair<std::int64_t, SkillEntry>> job_skills;
+  {
+    auto stmt = store::Statement::prepare(db, "SELECT job_id, skill_id, required FROM job_skills");
+    if (!stmt) return stmt.error();
+    while (true) {
+      auto row = stmt->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      auto number = skill_numbers.find(stmt->column_int64(1));
+      if (number == skill_numbers.end()) continue;
+      const auto required = stmt->column_opt_int64(2);
+      const SkillEntry requirement = !required ? 2u : *required != 0 ? 1u : 0u;
+      job_skills.emplace_back(stmt->column_int64(0), (number->second << 2) | requirement);
+    }
+    std::stable_sort(job_skills.begin(), job_skills.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+  }
+  auto cluster_table = has_cluster_table(db);
+  if (!cluster_table) return cluster_table.error();
+  std::unordered_map<std::int64_t, std::uint32_t> cluster_sizes;
+  {
+    auto stmt = store::Statement::prepare(
+        db, *cluster_table
+                ? "SELECT cluster_id, count(*) FROM job_clusters GROUP BY cluster_id"
+                : "SELECT cluster_id, count(*) FROM jobs WHERE cluster_id IS NOT NULL GROUP BY cluster_id");
+    if (!stmt) return stmt.error();
+    while (true) {
+      auto row = stmt->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      cluster_sizes.emplace(stmt->column_int64(0), static_cast<std::uint32_t>(stmt->column_int64(1)));
+    }
+  }
+  const std::int64_t sample = std::max<std::int64_t>(1, (signature->jobs + kDescriptionSample - 1) /
+                                                          kDescriptionSample);
+  // Heads of clusters and lone jobs, in id order.
+  const char* const head_of_cluster =
+      *cluster_table ? "NOT EXISTS (SELECT 1 FROM job_clusters k WHERE k.job_id = j.id AND k.cluster_id != j.id)"
+                     : "(j.cluster_id IS NULL OR j.cluster_id = j.id)";
+  const std::string sql = fmt::format(
+      "SELECT j.id, j.title, j.company_id, j.company, j.country, j.latitude, j.longitude, "
+      "j.remote, j.employment_type, j.seniority, j.salary_min, j.salary_max, j.salary_period, "
+      "j.salary_annual, j.visa_sponsorship, j.date_posted, j.first_seen, j.closed_at, "
+      "j.description, j.title_family, j.remote_regions, j.salary_reporting, c.visa_sponsor "
+      "FROM jobs j LEFT JOIN companies c ON c.id = j.company_id WHERE {} ORDER BY j.id",
+      head_of_cluster);
+  auto stmt = store::Statement::prepare(db, sql);
+  if (!stmt) return stmt.error();
+  std::size_t next_skill = 0;
+  std::int64_t read = 0;
+  double description_docs = 0;
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    model::Job job;
+    job.id = stmt->column_int64(0);
+    job.title = stmt->column_text(1);
+    const auto company_id = stmt->column_opt_int64(2);
+    job.company = stmt->column_text(3);
+    job.country = stmt->column_text(4);
+    job.latitude = stmt->column_opt_double(5);
+    job.longitude = stmt->column_opt_double(6);
+    job.remote = stmt->column_text(7);
+    job.employment_type = stmt->column_text(8);
+    job.seniority = stmt->column_text(9);
+    job.salary_min = stmt->column_opt_double(10);
+    job.salary_max = stmt->column_opt_double(11);
+    job.salary_period = stmt->column_text(12);
+    job.salary_annual = stmt->column_opt_double(13);
+    if (auto visa = stmt->column_opt_int64(14)) job.visa_sponsorship = *visa != 0;
+    job.date_posted = stmt->column_text(15);
+    job.first_seen = stmt->column_text(16);
+    job.closed_at = stmt->column_text(17);
+    job.title_family = stmt->column_text(19);
+    job.salary_reporting = stmt->column_opt_double(21);
+    JobFacts f = facts_from_job(job);
+    f.sponsor = stmt->column_opt_int64(22).value_or(0) != 0 ? 1 : 0;
+    f.company = b.company_id(company_id, job.company);
+    f.regions = b.regions_id(stmt->column_text(20));
+    if (auto size = cluster_sizes.find(job.id); size != cluster_sizes.end()) f.cluster_size = size->second;
+    b.add_title(f, job.title);
+    if (read++ % sample == 0) {
+      b.add_description(stmt->column_text(18));
+      ++description_docs;
+    }
+    while (next_skill < job_skills.size() && job_skills[next_skill].first < job.id) ++next_skill;
+    f.skills_begin = static_cast<std::uint32_t>(b.index.skill_entries_.size());
+    for (; next_skill < job_skills.size() && job_skills[next_skill].first == job.id; ++next_skill) {
+      if (f.skills_count == UINT16_MAX) continue;
+      b.index.skill_entries_.push_back(job_skills[next_skill].second);
+      ++f.skills_count;
+    }
+    b.index.jobs_.push_back(f);
+  }
+  b.finish_titles();
+  JobIndex& index = b.index;
+  index.title_docs_ = static_cast<double>(index.jobs_.size());
+  index.title_average_ = index.jobs_.empty() ? 0 : b.title_words_total / index.title_docs_;
+  // Word statistics scaled from the sample to the whole store; words seen once in the
+  // sample are left out (most are typos and numbers), so they count as rare.
+  const double scale = static_cast<double>(sample);
+  index.description_docs_ = description_docs * scale;
+  index.description_average_ = description_docs > 0 ? b.description_words_total / description_docs : 0;
+  index.description_df_.reserve(b.description_df.size());
+  for (const auto& [hash, df] : b.description_df) {
+    if (df >= 2 || sample == 1) {
+      index.description_df_.emplace_back(hash, static_cast<std::uint32_t>(df * sample));
+    }
+  }
+  std::sort(index.description_df_.begin(), index.description_df_.end());
+  index.jobs_view_ = index.jobs_;
+  index.entries_view_ = index.skill_entries_;
+  index.title_view_ = index.title_words_;
+  return std::move(b.index);
+}
+
+std::uint32_t JobIndex::title_word(std::string_view word) const {
+  auto it = std::lower_bound(title_vocab_.begin(), title_vocab_.end(), word,
+                             [](const std::string& a, std::string_view b) { return a < b; });
+  if (it == title_vocab_.end() || *it != word) return UINT32_MAX;
+  return static_cast<std::uint32_t>(it - title_vocab_.begin());
+}
+
+double JobIndex::description_df(std::string_view word) const {
+  const std::uint64_t hash = word_hash(word);
+  auto it = std::lower_bound(description_df_.begin(), description_df_.end(),
+                             std::make_pair(hash, std::uint32_t{0}));
+  if (it == description_df_.end() || it->first != hash) return 1;
+  return it->second;
+}
+
+std::size_t JobIndex::memory_bytes() const {
+  std::size_t bytes = jobs_view_.size() * sizeof(JobFacts) + entries_view_.size() * 4 +
+                      title_view_.size() * 4 + title_df_.capacity() * 4 +
+                      description_df_.capacity() * 16;
+  for (const std::string& s : title_vocab_) bytes += sizeof s + s.capacity();
+  for (const std::string& s : skill_names_) bytes += sizeof s + s.capacity();
+  return bytes;
+}
+
+Result<void> JobIndex::save(const std::filesystem::path& path) const {
+  const std::filesystem::path temp = path.string() + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return fail(Errc::failed, "{}: cannot write", temp.string());
+    Writer w(out);
+    out.write(kMagic, sizeof kMagic);
+    w.value(kVersion);
+    w.value<std::uint32_t>(sizeof(JobFacts));
+    write_signature(w, signature_);
+    // Word statistics first: reverse ranking reads only these.
+    w.value(title_docs_);
+    w.value(title_average_);
+    w.value(description_docs_);
+    w.value(description_average_);
+    w.texts(title_vocab_);
+    w.array(std::span<const std::uint32_t>(title_df_));
+    w.array(std::span<const std::pair<std::uint64_t, std::uint32_t>>(description_df_));
+    w.texts(skill_names_);
+    w.value<std::uint64_t>(region_sets_.size());
+    for (const auto& set : region_sets_) w.texts(set);
+    w.array(jobs_view_);
+    w.array(entries_view_);
+    w.array(title_view_);
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      std::filesystem::remove(temp, ec);
+      return fail(Errc::failed, "{}: cannot write", temp.string());
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::filesystem::remove(temp, ec);
+    return fail(Errc::failed, "{}: cannot write: {}", path.string(), ec.message());
+  }
+  return {};
+}
+
+// A read-only memory map of a whole file; unmapped on destruction.
+struct JobIndex::Mapping {
+  const char* data = nullptr;
+  std::size_t size = 0;
+  Mapping() = default;
+  Mapping(const Mapping&) = delete;
+  Mapping& operator=(const Mapping&) = delete;
+  ~Mapping() {
+    if (data != nullptr) ::munmap(const_cast<char*>(data), size);
+  }
+};
+
+Result<JobIndex> JobIndex::load(const std::filesystem::path& path, bool stats_only) {
+  auto mapping = std::make_shared<Mapping>();
+  {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return fail(Errc::not_found, "{}: no such file", path.string());
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || info.st_size <= 0) {
+      ::close(fd);
+      return fail(Errc::invalid_input, "{}: not a match index of this hg", path.string());
+    }
+    void* data = ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (data == MAP_FAILED) return fail(Errc::failed, "{}: cannot map", path.string());
+    mapping->data = static_cast<const char*>(data);
+    mapping->size = static_cast<std::size_t>(info.st_size);
+  }
+  Reader r(std::string_view(mapping->data, mapping->size));
+  char magic[sizeof kMagic] = {};
+  std::uint32_t version = 0, facts_size = 0;
+  const auto bad = [&path] { return fail(Errc::invalid_input, "{}: not a match index of this hg", path.string()); };
+  if (!r.bytes(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof kMagic) != 0) return bad();
+  if (!r.value(version) || version != kVersion || !r.value(facts_size) || facts_size != sizeof(JobFacts)) {
+    return bad();
+  }
+  JobIndex index;
+  std::uint64_t region_count = 0;
+  if (!read_signature_from(r, index.signature_) || !r.value(index.title_docs_) ||
+      !r.value(index.title_average_) || !r.value(index.description_docs_) ||
+      !r.value(index.description_average_) || !r.texts(index.title_vocab_) ||
+      !r.array(index.title_df_) || !r.array(index.description_df_) ||
+      !r.texts(index.skill_names_) || !r.value(region_count) || region_count > 65536 ||
+      index.title_df_.size() != index.title_vocab_.size()) {
+    return bad();
+  }
+  index.region_sets_.resize(static_cast<std::size_t>(region_count));
+  for (auto& set : index.region_sets_) {
+    if (!r.texts(set)) return bad();
+  }
+  if (index.region_sets_.empty()) index.region_sets_.emplace_back();
+  if (stats_only) return index;
+  if (!r.view(index.jobs_view_) || !r.view(index.entries_view_) || !r.view(index.title_view_)) {
+    return bad();
+  }
+  // Every job's ranges must lie inside the arrays (a damaged file is rebuilt, never read past).
+  for (const JobFacts& job : index.jobs_view_) {
+    if (std::size_t{job.skills_begin} + job.skills_count > index.entries_view_.size() ||
+        std::size_t{job.title_begin} + job.title_count > index.title_view_.size() ||
+        job.regions >= index.region_sets_.size() || job.family >= families().size() ||
+        job.seniority >= static_cast<int>(seniority_rungs().size())) {
+      return bad();
+    }
+  }
+  const std::size_t skills = index.skill_names_.size(), words = index.title_vocab_.size();
+  for (SkillEntry entry : index.entries_view_) {
+    if ((entry >> 2) >= skills) return bad();
+  }
+  for (std::uint32_t word : index.title_view_) {
+    if (word >= words) return bad();
+  }
+  index.mapping_ = std::move(mapping);
+  return index;
+}
+
+Result<JobIndex::Opened> JobIndex::open(const store::Db& db, const std::filesystem::path& cache,
+                                        bool force_rebuild) {
+  auto signature = read_signature(db);
+  if (!signature) return signature.error();
+  if (!force_rebuild) {
+    auto cached = load(cache);
+    if (cached && cached->signature() == *signature) return Opened{std::move(*cached), false};
+  }
+  auto built = build(db);
+  if (!built) return built.error();
+  (void)built->save(cache);  // a read-only place keeps the index in memory only
+  return Opened{std::move(*built), true};
+}
+
+}  // namespace hg::match
