@@ -38,3 +38,5 @@ CREATE TABLE job_clusters (
   cluster_id  INTEGER NOT NULL
 );
 CREATE INDEX job_clusters_cluster ON job_clusters(cluster_id);
+DROP INDEX jobs_cluster;
+ALTER TABLE jobs DROP COLUMN cluster_id;
