@@ -290,7 +290,7 @@ TEST_CASE("hg init upgrades a version-1 store and keeps its jobs", "[cli]") {
 
   Sqlite check(db);
   CHECK(check.column("SELECT version FROM schema_version ORDER BY version") ==
-        std::vector<std::string>{"1", "2", "3", "4", "5"});
+        std::vector<std::string>{"1", "2", "3", "4", "5", "6"});
   CHECK(check.column("PRAGMA integrity_check") == std::vector<std::string>{"ok"});
 }
 
