@@ -153,7 +153,7 @@ TEST_CASE("reading a store that does not exist exits 4 and creates nothing", "[c
 TEST_CASE("commands that have not landed exit 1 saying so", "[cli]") {
   TempDir dir;
   for (const char* name :
-       {"parse-resume", "report", "serve"}) {
+       {"report", "serve"}) {
     INFO(name);
     const Run run = run_hg({name}, dir.file("hg.db"), at_now());
     CHECK(run.exit_code == 1);

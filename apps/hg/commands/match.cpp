@@ -17,6 +17,7 @@
 #include "match/rank.hpp"
 #include "model/json.hpp"
 #include "normalize/location.hpp"
+#include "resume/parse.hpp"
 #include "skills/taxonomy.hpp"
 #include "store/jobs.hpp"
 #include "store/profiles.hpp"
@@ -25,7 +26,7 @@
 namespace hg::cli {
 namespace {
 
-constexpr std::uintmax_t kMaxResumeBytes = 16 * 1024 * 1024;
+constexpr std::uintmax_t kMaxResumeBytes = 20 * 1024 * 1024;  // as hg parse-resume
 
 struct MatchArgs {
   std::string profile;
@@ -145,17 +146,22 @@ void flatten_lists(nlohmann::ordered_json& record) {
 
 // The profile to match: --resume, --profile, flags alone, or the default profile.
 Result<model::Profile> seeker_profile(const Session& session, const store::Db& db,
-                                      const MatchArgs& args) {
+                                      const MatchArgs& args, const skills::Taxonomy& taxonomy,
+                                      const normalize::Gazetteer& gazetteer) {
   if (!args.resume.empty()) {
     auto text = read_small_file(args.resume, kMaxResumeBytes, "--resume");
     if (!text) return text.error();
-    // Only JSON Resume for now. PDF, DOCX, HTML and plain-text resumes go through lib/resume
-    // here once it lands: parse the file to a JSON Resume document, then continue as below.
+    // A JSON Resume is read as it is; a PDF, DOCX, HTML or text resume is parsed first, as
+    // `hg parse-resume` does (same limits, 10 s at most).
     const std::string_view body = util::trim(*text);
     if (body.empty() || body.front() != '{') {
-      Error error = fail(Errc::invalid_input, "--resume: {}: not a JSON Resume file", args.resume);
-      error.hint = "`hg parse-resume FILE` turns a PDF or DOCX resume into JSON Resume";
-      return error;
+      resume::ParseOptions options;
+      options.gazetteer = &gazetteer;
+      options.taxonomy = &taxonomy;
+      options.limits.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      auto parsed = resume::parse_resume(*text, options);
+      if (!parsed) return context(parsed.error(), "--resume: " + args.resume);
+      *text = resume::to_json_resume(*parsed, false);
     }
     auto profile = model::profile_from_json_resume(*text, "resume", session.now_iso().substr(0, 10));
     if (!profile) return context(profile.error(), "--resume: " + args.resume);
@@ -294,7 +300,7 @@ Result<void> run_forward(Session& session, const MatchArgs& args, const Config& 
                          const store::Db& db) {
   auto options = rank_options(session, config, gazetteer, args);
   if (!options) return options.error();
-  auto profile = seeker_profile(session, db, args);
+  auto profile = seeker_profile(session, db, args, taxonomy, gazetteer);
   if (!profile) return profile.error();
   auto query = match::make_query(*profile, args.overrides, taxonomy, &gazetteer);
   if (!query) return query.error();
@@ -507,7 +513,8 @@ void add_match_command(CLI::App& root, Session& session) {
   // The candidate.
   cmd->add_option("--profile", args->profile, "Rank for this saved profile (default: the default one)")
       ->type_name("NAME");
-  cmd->add_option("--resume", args->resume, "Rank for this JSON Resume file (not saved)")->type_name("FILE");
+  cmd->add_option("--resume", args->resume,
+                  "Rank for this resume: PDF, DOCX, HTML, text or JSON Resume (not saved)")->type_name("FILE");
   cmd->add_option("--skills", args->skills, "Skills, comma-separated (replace the profile's)")
       ->type_name("LIST");
   cmd->add_option("--title", args->overrides.title, "The title wanted, e.g. \"data engineer\"")->type_name("TEXT");
