@@ -6,6 +6,7 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -46,9 +47,52 @@ Item fresh_item(const store::DedupInput& job) {
               .fresh = true};
 }
 
+// Every posting's features, for a full run: `threads` readers, each with its own connection
+// to the store, read and compute an equal share of the id range (reading and the text work
+// cost about the same, and both scale).
+Result<std::vector<Item>> read_all(const store::Db& db, int threads) {
+  auto range = store::job_id_range(db);
+  if (!range) return range.error();
+  const auto [first, last] = *range;
+  if (last < first) return std::vector<Item>();
+  const std::int64_t span = last - first + 1;
+  const int readers = static_cast<int>(std::clamp<std::int64_t>(threads, 1, std::max<std::int64_t>(1, span / 1000)));
+  std::vector<std::vector<Item>> parts(readers);
+  std::vector<std::optional<Error>> errors(readers);
+  auto read_part = [&](int part) {
+    const std::int64_t lo = first + span * part / readers;
+    const std::int64_t hi = first + span * (part + 1) / readers - 1;
+    auto own = part == 0 ? Result<store::Db>(fail(Errc::failed, "unused"))
+                         : store::Db::open(db.path(), {.create_if_missing = false, .migrate = false});
+    if (part != 0 && !own) {
+      errors[part] = own.error();
+      return;
+    }
+    const store::Db& connection = part == 0 ? db : *own;
+    auto r = store::for_each_dedup_input_between(connection, lo, hi, [&](store::DedupInput&& job) {
+      parts[part].push_back(fresh_item(job));
+    });
+    if (!r) errors[part] = r.error();
+  };
+  std::vector<std::thread> pool;
+  for (int part = 1; part < readers; ++part) pool.emplace_back(read_part, part);
+  read_part(0);
+  for (std::thread& t : pool) t.join();
+  for (const auto& error : errors) {
+    if (error) return *error;
+  }
+  std::vector<Item> items = std::move(parts[0]);
+  for (int part = 1; part < readers; ++part) {
+    items.insert(items.end(), std::make_move_iterator(parts[part].begin()),
+                 std::make_move_iterator(parts[part].end()));
+  }
+  return items;
+}
+
 // Features of every posting without current ones: the store is read on this thread while
 // a second one computes (the text work is about as slow as SQLite's reading).
 Result<std::vector<Item>> read_fresh(const store::Db& db, bool all, int threads) {
+  if (all) return read_all(db, threads);
   std::vector<Item> items;
   if (threads < 2) {
     auto r = store::for_each_dedup_input(db, kFeaturesVersion, all, [&](store::DedupInput&& job) {

@@ -76,6 +76,29 @@ Result<void> for_each_dedup_input(const Db& db, std::int32_t version, bool all,
   }
 }
 
+Result<void> for_each_dedup_input_between(const Db& db, std::int64_t first, std::int64_t last,
+                                          const std::function<void(DedupInput&&)>& on_job) {
+  auto s = Statement::prepare(db, std::string(kInputColumns) +
+                                      "WHERE j.id BETWEEN ?1 AND ?2 ORDER BY j.id");
+  if (!s) return s.error();
+  s->bind(1, first);
+  s->bind(2, last);
+  while (true) {
+    auto row = s->step();
+    if (!row) return row.error();
+    if (!*row) return {};
+    on_job(input_of(*s));
+  }
+}
+
+Result<std::pair<std::int64_t, std::int64_t>> job_id_range(const Db& db) {
+  auto s = Statement::prepare(db, "SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM jobs");
+  if (!s) return s.error();
+  auto row = s->step();
+  if (!row) return row.error();
+  return std::pair{s->column_int64(0), s->column_int64(1)};
+}
+
 Result<std::int32_t> features_version(const Db& db) {
   auto s = Statement::prepare(db, "SELECT value FROM dedup_state WHERE name = 'features_version'");
   if (!s) return s.error();

@@ -30,6 +30,11 @@ struct DedupInput {
 inline constexpr int kDedupDescriptionBytes = 16 * 1024;
 Result<void> for_each_dedup_input(const Db& db, std::int32_t version, bool all,
                                   const std::function<void(DedupInput&&)>& on_job);
+// Every job with first <= id <= last, in id order (for readers splitting a full scan).
+Result<void> for_each_dedup_input_between(const Db& db, std::int64_t first, std::int64_t last,
+                                          const std::function<void(DedupInput&&)>& on_job);
+// The smallest and largest job id ({0, -1} for an empty store).
+Result<std::pair<std::int64_t, std::int64_t>> job_id_range(const Db& db);
 
 // The version of the stored features (0: none stored yet).
 Result<std::int32_t> features_version(const Db& db);
