@@ -200,17 +200,11 @@ int run_hg(const std::string& store, const std::string& profile_path, int runs) 
 std::vector<hg::bench::BaselineJob> baseline_jobs(const hg::store::Db& db) {
   std::unordered_map<std::int64_t, std::size_t> at;
   std::vector<hg::bench::BaselineJob> jobs;
-  // Dedup clusters live in job_clusters on stores that have it (migration 006), else in
-  // jobs.cluster_id: the baseline ranks the same heads of clusters as hg.
-  auto has = must(hg::store::Statement::prepare(
-      db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'job_clusters'"));
-  const bool clusters_table = must(has.step());
+  // Dedup clusters live in job_clusters (migration 006): a job is left out only when it is a
+  // non-canonical member of a cluster, so the baseline ranks the same heads of clusters as hg.
   auto stmt = must(hg::store::Statement::prepare(
-      db, clusters_table
-              ? "SELECT id, description, location, remote FROM jobs j WHERE closed_at IS NULL AND NOT EXISTS "
-                "(SELECT 1 FROM job_clusters k WHERE k.job_id = j.id AND k.cluster_id != j.id) ORDER BY id"
-              : "SELECT id, description, location, remote FROM jobs WHERE closed_at IS NULL AND "
-                "(cluster_id IS NULL OR cluster_id = id) ORDER BY id"));
+      db, "SELECT id, description, location, remote FROM jobs j WHERE closed_at IS NULL AND NOT EXISTS "
+          "(SELECT 1 FROM job_clusters c WHERE c.job_id = j.id AND c.cluster_id != j.id) ORDER BY id"));
   while (must(stmt.step())) {
     hg::bench::BaselineJob job;
     job.id = stmt.column_int64(0);

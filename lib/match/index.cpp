@@ -11,11 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <fmt/format.h>
-
 #include "match/text.hpp"
 #include "normalize/title.hpp"
-#include "store/statement.hpp"
+#include "store/match_source.hpp"
 #include "util/strings.hpp"
 
 namespace hg::match {
@@ -130,61 +128,47 @@ float as_float(const std::optional<double>& v) {
   return v ? static_cast<float>(*v) : kUnknown;
 }
 
+// The columns of `row` that facts_from_job() reads, moved into a Job.
+model::Job job_of(store::MatchJobRow& row) {
+  model::Job job;
+  job.id = row.id;
+  job.title = std::move(row.title);
+  job.company = std::move(row.company);
+  job.country = std::move(row.country);
+  job.latitude = row.latitude;
+  job.longitude = row.longitude;
+  job.remote = std::move(row.remote);
+  job.employment_type = std::move(row.employment_type);
+  job.seniority = std::move(row.seniority);
+  job.salary_min = row.salary_min;
+  job.salary_max = row.salary_max;
+  job.salary_period = std::move(row.salary_period);
+  job.salary_annual = row.salary_annual;
+  job.visa_sponsorship = row.visa_sponsorship;
+  job.date_posted = std::move(row.date_posted);
+  job.first_seen = std::move(row.first_seen);
+  job.closed_at = std::move(row.closed_at);
+  job.title_family = std::move(row.title_family);
+  job.salary_reporting = row.salary_reporting;
+  return job;
+}
+
 }  // namespace
 
 std::filesystem::path cache_path_for(const std::filesystem::path& store_path) {
   return std::filesystem::path(store_path.string() + ".match");
 }
 
-namespace {
-
-// Dedup keeps cluster membership in job_clusters (migration 006) on stores that have it, and
-// in jobs.cluster_id before that; the index reads whichever the store has.
-Result<bool> has_cluster_table(const store::Db& db) {
-  auto stmt = store::Statement::prepare(
-      db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'job_clusters'");
-  if (!stmt) return stmt.error();
-  auto row = stmt->step();
-  if (!row) return row.error();
-  return *row;
-}
-
-}  // namespace
-
 Result<Signature> read_signature(const store::Db& db) {
-  auto clusters = has_cluster_table(db);
-  if (!clusters) return clusters.error();
-  Signature s;
-  struct Query {
-    const char* sql;
-    int kind;
-  };
-  // Each one cheap on 1M jobs: max() seeks the end of an index, count(*) walks the smallest
-  // one (jobs_open_last_seen for open jobs, the cluster index for clusters).
-  const Query queries[] = {
-      {"SELECT max(id), count(*) FROM jobs", 0},
-      {"SELECT count(*) FROM jobs WHERE closed_at IS NULL", 1},
-      {"SELECT max(last_seen) FROM jobs WHERE closed_at IS NULL", 2},
-      {*clusters ? "SELECT count(*), total(cluster_id) FROM job_clusters"
-                 : "SELECT count(cluster_id), total(cluster_id) FROM jobs WHERE cluster_id IS NOT NULL",
-       3},
-      {"SELECT count(*) FROM skills", 4},
-  };
-  for (const Query& query : queries) {
-    auto stmt = store::Statement::prepare(db, query.sql);
-    if (!stmt) return stmt.error();
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) continue;
-    switch (query.kind) {
-      case 0: s.max_id = stmt->column_int64(0); s.jobs = stmt->column_int64(1); break;
-      case 1: s.open_jobs = stmt->column_int64(0); break;
-      case 2: s.last_seen = stmt->column_text(0); break;
-      case 3: s.clustered = stmt->column_int64(0); s.cluster_sum = stmt->column_double(1); break;
-      default: s.skills = stmt->column_int64(0); break;
-    }
-  }
-  return s;
+  auto stored = store::match_signature(db);
+  if (!stored) return stored.error();
+  return Signature{.max_id = stored->max_id,
+                   .jobs = stored->jobs,
+                   .open_jobs = stored->open_jobs,
+                   .clustered = stored->clustered,
+                   .cluster_sum = stored->cluster_sum,
+                   .skills = stored->skills,
+                   .last_seen = std::move(stored->last_seen)};
 }
 
 JobFacts facts_from_job(const model::Job& job) {
@@ -308,113 +292,65 @@ Result<JobIndex> JobIndex::build(const store::Db& db) {
 
   // Skills: store ids -> dense numbers.
   std::unordered_map<std::int64_t, std::uint32_t> skill_numbers;
-  {
-    auto stmt = store::Statement::prepare(db, "SELECT id, name FROM skills ORDER BY id");
-    if (!stmt) return stmt.error();
-    while (true) {
-      auto row = stmt->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      skill_numbers.emplace(stmt->column_int64(0), static_cast<std::uint32_t>(b.index.skill_names_.size()));
-      b.index.skill_names_.push_back(stmt->column_text(1));
-    }
+  if (auto r = store::for_each_match_skill(db, [&](store::MatchSkill&& skill) {
+        skill_numbers.emplace(skill.id, static_cast<std::uint32_t>(b.index.skill_names_.size()));
+        b.index.skill_names_.push_back(std::move(skill.name));
+      });
+      !r) {
+    return r.error();
   }
   // Every job's skills, read in table order and sorted by job (stable: mention order kept).
   std::vector<std::pair<std::int64_t, SkillEntry>> job_skills;
-  {
-    auto stmt = store::Statement::prepare(db, "SELECT job_id, skill_id, required FROM job_skills");
-    if (!stmt) return stmt.error();
-    while (true) {
-      auto row = stmt->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      auto number = skill_numbers.find(stmt->column_int64(1));
-      if (number == skill_numbers.end()) continue;
-      const auto required = stmt->column_opt_int64(2);
-      const SkillEntry requirement = !required ? 2u : *required != 0 ? 1u : 0u;
-      job_skills.emplace_back(stmt->column_int64(0), (number->second << 2) | requirement);
-    }
-    std::stable_sort(job_skills.begin(), job_skills.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
+  if (auto r = store::for_each_match_job_skill(db, [&](const store::MatchJobSkill& row) {
+        auto number = skill_numbers.find(row.skill);
+        if (number == skill_numbers.end()) return;
+        const SkillEntry requirement = !row.required ? 2u : *row.required ? 1u : 0u;
+        job_skills.emplace_back(row.job, (number->second << 2) | requirement);
+      });
+      !r) {
+    return r.error();
   }
-  auto cluster_table = has_cluster_table(db);
-  if (!cluster_table) return cluster_table.error();
+  std::stable_sort(job_skills.begin(), job_skills.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
   std::unordered_map<std::int64_t, std::uint32_t> cluster_sizes;
-  {
-    auto stmt = store::Statement::prepare(
-        db, *cluster_table
-                ? "SELECT cluster_id, count(*) FROM job_clusters GROUP BY cluster_id"
-                : "SELECT cluster_id, count(*) FROM jobs WHERE cluster_id IS NOT NULL GROUP BY cluster_id");
-    if (!stmt) return stmt.error();
-    while (true) {
-      auto row = stmt->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      cluster_sizes.emplace(stmt->column_int64(0), static_cast<std::uint32_t>(stmt->column_int64(1)));
-    }
+  if (auto r = store::for_each_match_cluster_size(db, [&](const store::MatchClusterSize& c) {
+        cluster_sizes.emplace(c.cluster, static_cast<std::uint32_t>(c.members));
+      });
+      !r) {
+    return r.error();
   }
   const std::int64_t sample = std::max<std::int64_t>(1, (signature->jobs + kDescriptionSample - 1) /
                                                           kDescriptionSample);
-  // Heads of clusters and lone jobs, in id order.
-  const char* const head_of_cluster =
-      *cluster_table ? "NOT EXISTS (SELECT 1 FROM job_clusters k WHERE k.job_id = j.id AND k.cluster_id != j.id)"
-                     : "(j.cluster_id IS NULL OR j.cluster_id = j.id)";
-  const std::string sql = fmt::format(
-      "SELECT j.id, j.title, j.company_id, j.company, j.country, j.latitude, j.longitude, "
-      "j.remote, j.employment_type, j.seniority, j.salary_min, j.salary_max, j.salary_period, "
-      "j.salary_annual, j.visa_sponsorship, j.date_posted, j.first_seen, j.closed_at, "
-      "j.description, j.title_family, j.remote_regions, j.salary_reporting, c.visa_sponsor "
-      "FROM jobs j LEFT JOIN companies c ON c.id = j.company_id WHERE {} ORDER BY j.id",
-      head_of_cluster);
-  auto stmt = store::Statement::prepare(db, sql);
-  if (!stmt) return stmt.error();
+  // Heads of clusters and lone jobs, in id order; only every `sample`-th description is read.
   std::size_t next_skill = 0;
   std::int64_t read = 0;
   double description_docs = 0;
-  while (true) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    model::Job job;
-    job.id = stmt->column_int64(0);
-    job.title = stmt->column_text(1);
-    const auto company_id = stmt->column_opt_int64(2);
-    job.company = stmt->column_text(3);
-    job.country = stmt->column_text(4);
-    job.latitude = stmt->column_opt_double(5);
-    job.longitude = stmt->column_opt_double(6);
-    job.remote = stmt->column_text(7);
-    job.employment_type = stmt->column_text(8);
-    job.seniority = stmt->column_text(9);
-    job.salary_min = stmt->column_opt_double(10);
-    job.salary_max = stmt->column_opt_double(11);
-    job.salary_period = stmt->column_text(12);
-    job.salary_annual = stmt->column_opt_double(13);
-    if (auto visa = stmt->column_opt_int64(14)) job.visa_sponsorship = *visa != 0;
-    job.date_posted = stmt->column_text(15);
-    job.first_seen = stmt->column_text(16);
-    job.closed_at = stmt->column_text(17);
-    job.title_family = stmt->column_text(19);
-    job.salary_reporting = stmt->column_opt_double(21);
-    JobFacts f = facts_from_job(job);
-    f.sponsor = stmt->column_opt_int64(22).value_or(0) != 0 ? 1 : 0;
-    f.company = b.company_id(company_id, job.company);
-    f.regions = b.regions_id(stmt->column_text(20));
-    if (auto size = cluster_sizes.find(job.id); size != cluster_sizes.end()) f.cluster_size = size->second;
-    b.add_title(f, job.title);
-    if (read++ % sample == 0) {
-      b.add_description(stmt->column_text(18));
-      ++description_docs;
-    }
-    while (next_skill < job_skills.size() && job_skills[next_skill].first < job.id) ++next_skill;
-    f.skills_begin = static_cast<std::uint32_t>(b.index.skill_entries_.size());
-    for (; next_skill < job_skills.size() && job_skills[next_skill].first == job.id; ++next_skill) {
-      if (f.skills_count == UINT16_MAX) continue;
-      b.index.skill_entries_.push_back(job_skills[next_skill].second);
-      ++f.skills_count;
-    }
-    b.index.jobs_.push_back(f);
-  }
+  auto jobs = store::for_each_match_job(
+      db, {.description_every = sample}, [&](store::MatchJobRow&& row) {
+        const model::Job job = job_of(row);
+        JobFacts f = facts_from_job(job);
+        f.sponsor = row.company_sponsors_visas ? 1 : 0;
+        f.company = b.company_id(row.company_id, job.company);
+        f.regions = b.regions_id(row.remote_regions);
+        if (auto size = cluster_sizes.find(job.id); size != cluster_sizes.end()) {
+          f.cluster_size = size->second;
+        }
+        b.add_title(f, job.title);
+        if (read++ % sample == 0) {
+          b.add_description(row.description);
+          ++description_docs;
+        }
+        const auto skills_end = job_skills.size();
+        while (next_skill < skills_end && job_skills[next_skill].first < job.id) ++next_skill;
+        f.skills_begin = static_cast<std::uint32_t>(b.index.skill_entries_.size());
+        for (; next_skill < skills_end && job_skills[next_skill].first == job.id; ++next_skill) {
+          if (f.skills_count == UINT16_MAX) continue;
+          b.index.skill_entries_.push_back(job_skills[next_skill].second);
+          ++f.skills_count;
+        }
+        b.index.jobs_.push_back(f);
+      });
+  if (!jobs) return jobs.error();
   b.finish_titles();
   JobIndex& index = b.index;
   index.title_docs_ = static_cast<double>(index.jobs_.size());

@@ -10,7 +10,7 @@
 
 #include "match/text.hpp"
 #include "store/jobs.hpp"
-#include "store/statement.hpp"
+#include "store/match_source.hpp"
 #include "util/strings.hpp"
 
 namespace hg::match {
@@ -56,28 +56,6 @@ class TextQuery {
   std::vector<std::uint64_t> hashes_;
   std::vector<double> idf_;
   double total_ = 0, average_ = 0;
-};
-
-// Reads descriptions by job id with one prepared statement.
-class DescriptionReader {
- public:
-  static Result<DescriptionReader> create(const store::Db& db) {
-    auto stmt = store::Statement::prepare(db, "SELECT description FROM jobs WHERE id = ?1");
-    if (!stmt) return stmt.error();
-    return DescriptionReader(std::move(*stmt));
-  }
-  Result<std::string> read(std::int64_t id) {
-    stmt_.bind(1, id);
-    auto row = stmt_.step();
-    if (!row) return row.error();
-    std::string text = *row ? stmt_.column_text(0) : std::string();
-    stmt_.reset();
-    return text;
-  }
-
- private:
-  explicit DescriptionReader(store::Statement stmt) : stmt_(std::move(stmt)) {}
-  store::Statement stmt_;
 };
 
 void add_reasons(Explanation& e) {
@@ -320,7 +298,7 @@ Result<Ranking> rank_jobs(const store::Db& db, const JobIndex& index, const Quer
 
   // Pass 2: add the text factor, best upper bound first, until no unread job can enter the
   // top `limit` (its partial score plus the whole text weight is below the current last).
-  auto reader = DescriptionReader::create(db);
+  auto reader = store::JobDescriptionReader::create(db);
   if (!reader) return reader.error();
   TextQuery text(query.text_words, &index);
   std::vector<Scored> done;
@@ -405,7 +383,7 @@ Result<Gaps> skill_gaps(const store::Db& db, const JobIndex& index, const Query&
     relevant.resize(options.max_rescored);
     gaps.exact = false;
   }
-  auto reader = DescriptionReader::create(db);
+  auto reader = store::JobDescriptionReader::create(db);
   if (!reader) return reader.error();
   TextQuery text(query.text_words, &index);
   std::unordered_map<std::uint32_t, Gap> by_skill;
@@ -451,15 +429,9 @@ Result<std::vector<Candidate>> rank_seekers(const store::Db& db, std::int64_t jo
   auto job = store::find_job(db, job_id);
   if (!job) return job.error();
   JobFacts facts = facts_from_job(*job);
-  {
-    auto stmt = store::Statement::prepare(
-        db, "SELECT c.visa_sponsor FROM jobs j JOIN companies c ON c.id = j.company_id WHERE j.id = ?1");
-    if (!stmt) return stmt.error();
-    stmt->bind(1, job_id);
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (*row && stmt->column_opt_int64(0).value_or(0) != 0) facts.sponsor = 1;
-  }
+  auto sponsor = store::company_sponsors_visas(db, job_id);
+  if (!sponsor) return sponsor.error();
+  if (*sponsor) facts.sponsor = 1;
   const std::vector<std::string> title = words(job->title);
   facts.title_count = static_cast<std::uint8_t>(std::min<std::size_t>(title.size(), 255));
   const double title_docs = stats ? std::max(1.0, stats->title_docs()) : 2.0;

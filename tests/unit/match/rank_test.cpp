@@ -48,19 +48,16 @@ std::vector<std::int64_t> store_jobs(const store::Db& db, const std::vector<mode
   return ids;
 }
 
-// Puts `members` in the dedup cluster headed by `head`, where this store keeps clusters:
-// job_clusters (migration 006) when it has that table, else jobs.cluster_id.
+// Puts `members` in the dedup cluster headed by `head` (table job_clusters, migration 006).
 void mark_cluster(const store::Db& db, std::int64_t head, const std::vector<std::int64_t>& members) {
-  auto has = store::Statement::prepare(db, "SELECT 1 FROM sqlite_master WHERE name = 'job_clusters'");
-  REQUIRE(has);
-  auto row = has->step();
-  REQUIRE(row);
+  auto insert = store::Statement::prepare(
+      db, "INSERT OR REPLACE INTO job_clusters(job_id, cluster_id) VALUES (?1, ?2)");
+  REQUIRE(insert);
   for (std::int64_t member : members) {
-    const std::string sql =
-        *row ? "INSERT INTO job_clusters(job_id, cluster_id) VALUES (" + std::to_string(member) + ", " +
-                   std::to_string(head) + ")"
-             : "UPDATE jobs SET cluster_id = " + std::to_string(head) + " WHERE id = " + std::to_string(member);
-    REQUIRE(store::exec(db, sql.c_str()));
+    insert->bind(1, member);
+    insert->bind(2, head);
+    REQUIRE(insert->run());
+    insert->reset();
   }
 }
 
