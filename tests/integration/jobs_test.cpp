@@ -296,7 +296,7 @@ TEST_CASE("each filter narrows the job list", "[cli]") {
   CHECK(ids(db, {"jobs", "list", "--company", "nobody"}).empty());
 }
 
-TEST_CASE("the table shows the normalised salary and the posting date", "[cli]") {
+TEST_CASE("the table shows the normalised salary, the posting date and the postings count", "[cli]") {
   TempDir dir;
   const auto db = filter_store(dir);
   const Run run = run_hg({"jobs", "list", "--remote", "remote"}, db, at_now());
@@ -306,7 +306,9 @@ TEST_CASE("the table shows the normalised salary and the posting date", "[cli]")
   CHECK_THAT(rows[0], Catch::StartsWith("ID  TITLE"));
   CHECK_THAT(rows[1], Catch::Contains("Remote Data Engineer"));
   CHECK_THAT(rows[1], Catch::Contains("USD 150k–170k/year"));
-  CHECK_THAT(rows[1], Catch::EndsWith("2026-11-20"));
+  CHECK_THAT(rows[1], Catch::Contains("2026-11-20"));
+  CHECK_THAT(rows[0], Catch::EndsWith("POSTED      POSTINGS"));
+  CHECK_THAT(rows[1], Catch::EndsWith("2026-11-20         1"));  // alone: one posting
 }
 
 TEST_CASE("the import summary parses in every machine-readable format", "[cli]") {
