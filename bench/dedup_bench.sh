@@ -82,7 +82,7 @@ echo "== hg dedup --rebuild over $COUNT stored postings ($RUNS runs)"
 for run in $(seq "$RUNS"); do
   $TIME -f "%e %U %S %M" -o time.txt "$HG" dedup --rebuild --json > summary.json
   read -r wall user sys rss < time.txt
-  echo "$wall $(python3 -c "print($user + $sys)") $rss" >> scratch.tsv
+  echo "$wall $(python3 -c "print(f'{$user + $sys:.2f}')") $rss" >> scratch.tsv
   python3 -c '
 import json, sys
 s = json.load(open("summary.json"))

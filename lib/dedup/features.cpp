@@ -207,9 +207,9 @@ void sketch_description(std::string_view text, Features& out) {
           (w1 * 0x9e3779b97f4a7c15ull) ^ (w2 * 0xc2b2ae3d27d4eb4full) ^ h;
       const std::uint64_t spread = shingle * 0xff51afd7ed558ccdull;
       const std::size_t bin = spread >> 58;
-      const auto value = static_cast<std::uint32_t>(spread >> 16);
+      const auto value = static_cast<std::uint16_t>(spread >> 40);
       if (value < out.sketch[bin]) out.sketch[bin] = value;
-      if (shingles < kLeadShingles) out.lead[shingles] = value | 1u;
+      if (shingles < kLeadShingles) out.lead[shingles] = static_cast<std::uint16_t>(value | 1u);
       ++shingles;
     }
     w1 = w2;

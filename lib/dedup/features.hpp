@@ -33,7 +33,7 @@ struct Posting {
 inline constexpr int kTitleTokens = 12;  // title words kept (hashes), longer titles truncated
 inline constexpr int kSketchBins = 64;   // one-permutation MinHash bins over the description
 inline constexpr int kLeadShingles = 32; // the description's opening shingles, kept exactly
-inline constexpr std::uint32_t kEmptyBin = 0xffffffff;
+inline constexpr std::uint16_t kEmptyBin = 0xffff;
 
 // Level words ("Senior", "II", "Director") as bits: two titles at different levels are
 // different jobs, whatever else they share.
@@ -54,8 +54,10 @@ struct Features {
   std::uint64_t url_key = 0;       // hash of the canonical URL (0: none)
   std::uint64_t city_key = 0;      // hash of the folded city name (0: unknown)
   std::array<std::uint32_t, kTitleTokens> title_words{};  // sorted hashes, 0-padded
-  std::array<std::uint32_t, kSketchBins> sketch{};        // kEmptyBin where nothing fell
-  std::array<std::uint32_t, kLeadShingles> lead{};        // sorted, 0-padded: a truncated
+  // 16-bit minima: a chance equality costs 1 in 65,536 per bin, and a full run writes a
+  // million of these.
+  std::array<std::uint16_t, kSketchBins> sketch{};        // kEmptyBin where nothing fell
+  std::array<std::uint16_t, kLeadShingles> lead{};        // sorted, 0-padded: a truncated
                                                            // copy still shares its opening
   std::array<char, 24> company{};  // normalise_company(), truncated, 0-padded: fuzzy compare
   float latitude = 0, longitude = 0;
@@ -78,7 +80,7 @@ struct Features {
 enum PlaceKind : std::uint8_t { place_none = 0, place_city, place_region, place_remote_region,
                                 place_remote };
 
-inline constexpr std::int32_t kFeaturesVersion = 7;
+inline constexpr std::int32_t kFeaturesVersion = 8;
 
 // Never fails; linear in the posting's text (descriptions past 64 KB are read that far).
 Features features_of(const Posting& posting);
