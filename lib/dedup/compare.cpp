@@ -107,6 +107,13 @@ double place_similarity(const Features& a, const Features& b, double max_km, dou
       return 0;
     }
   }
+  // Two remote postings ("Remote" and "Remote - US") are in the same place: remote. Scoring
+  // them as certain lets the copies of a remote job join before a look-alike in a city can
+  // chain through one of them.
+  auto remote = [](const Features& f) {
+    return f.place_kind == place_remote || f.place_kind == place_remote_region;
+  };
+  if (remote(a) && remote(b)) return 1;
   if (a.has_place && b.has_place) km = distance_km(a, b);
   if (a.city_key != 0 && a.city_key == b.city_key) return 1;
   // Two named cities are two places, however near ("San Jose" and "Sunnyvale"), unless the
