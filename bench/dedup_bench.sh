@@ -66,16 +66,20 @@ if [[ ! -s $store.done ]]; then
   echo ok > "$store.done"
 fi
 export HG_DB="$DIR/$store"
-python3 - "$store" <<'PY'  # back to COUNT postings if an earlier run was interrupted
+# Deletes the incremental batches (source bench-add): the store is back at COUNT postings.
+drop_added() {
+  python3 - "$store" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.execute("PRAGMA foreign_keys = ON")
 added = "(SELECT id FROM jobs WHERE source = 'bench-add')"
 db.execute(f"DELETE FROM dedup_decisions WHERE job_a IN {added} OR job_b IN {added}")
-db.execute(f"UPDATE jobs SET cluster_id = NULL WHERE cluster_id IN {added}")
+db.execute(f"DELETE FROM job_clusters WHERE job_id IN {added} OR cluster_id IN {added}")
 db.execute("DELETE FROM jobs WHERE source = 'bench-add'")
 db.commit()
 PY
+}
+drop_added  # in case an earlier run was interrupted
 
 echo "== hg dedup --rebuild over $COUNT stored postings ($RUNS runs)"
 : > scratch.tsv
@@ -115,16 +119,7 @@ print("  batch {}: {} s wall, {} new compared with {} stored, {} merges".format(
 done
 echo "  median wall $(cut -d' ' -f1 incremental.tsv | median) s," \
      "peak RSS $(cut -d' ' -f2 incremental.tsv | sort -n | tail -1 | awk '{printf "%.0f", $1/1024}') MB"
-python3 - "$store" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-db.execute("PRAGMA foreign_keys = ON")
-added = "(SELECT id FROM jobs WHERE source = 'bench-add')"
-db.execute(f"DELETE FROM dedup_decisions WHERE job_a IN {added} OR job_b IN {added}")
-db.execute(f"UPDATE jobs SET cluster_id = NULL WHERE cluster_id IN {added}")
-db.execute("DELETE FROM jobs WHERE source = 'bench-add'")
-db.commit()
-PY
+drop_added
 "$HG" dedup -q  # clusters whose members were deleted settle again
 
 echo "== reference design (bench/dedup_reference.py) on the same generated data"

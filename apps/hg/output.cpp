@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jq_filter.hpp"
+#include "model/job.hpp"
 #include "util/csv.hpp"
 
 namespace hg::cli {
@@ -183,6 +184,19 @@ Result<void> print_json(const Session& session, const Json& document) {
   if (!lines) return lines.error();
   for (const std::string& line : *lines) fmt::print("{}\n", line);
   return {};
+}
+
+std::string salary_cell(const model::Job& job) {
+  if (!job.salary_min && !job.salary_max) return job.salary_text;
+  auto short_amount = [](double value) {
+    return value >= 1000 ? fmt::format("{:.0f}k", value / 1000) : fmt::format("{:.0f}", value);
+  };
+  std::string range = job.salary_min && job.salary_max && *job.salary_min != *job.salary_max
+                          ? short_amount(*job.salary_min) + "–" + short_amount(*job.salary_max)
+                          : short_amount(job.salary_min.value_or(job.salary_max.value_or(0)));
+  const std::string currency = job.salary_currency.empty() ? "" : job.salary_currency + " ";
+  const std::string period = job.salary_period.empty() ? "" : "/" + job.salary_period;
+  return currency + range + period;
 }
 
 }  // namespace hg::cli

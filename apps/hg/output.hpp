@@ -12,6 +12,10 @@
 
 #include "session.hpp"
 
+namespace hg::model {
+struct Job;
+}
+
 namespace hg::cli {
 
 struct Column {
@@ -50,5 +54,8 @@ Result<void> print_records(const Session& session,
 // A summary on stdout: one pretty JSON document, or with --jsonl / --csv the object (or each
 // object of an array) as a record; through --jq when given.
 Result<void> print_json(const Session& session, const nlohmann::ordered_json& document);
+
+// A job's salary as one short table cell: "USD 95k–119k/year", else the salary text.
+std::string salary_cell(const model::Job& job);
 
 }  // namespace hg::cli

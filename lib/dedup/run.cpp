@@ -178,7 +178,7 @@ Result<std::size_t> load_neighbours(const store::Db& db, std::vector<Item>& item
   const std::size_t fresh = items.size();
   std::vector<std::int64_t> wanted;
   for (std::uint64_t company : companies) {
-    auto rows = store::keys_by_company(db, kFeaturesVersion, static_cast<std::int64_t>(company));
+    auto rows = store::keys_by_company(db, static_cast<std::int64_t>(company));
     if (!rows) return rows.error();
     for (const store::StoredKeys& row : *rows) {
       if (row.keys.size() != sizeof(BlockKeys) || seen.contains(row.job)) continue;

@@ -128,14 +128,12 @@ Result<std::vector<StoredFeatures>> features_by_company(const Db& db, std::int32
                         version, company_key);
 }
 
-Result<std::vector<StoredKeys>> keys_by_company(const Db& db, std::int32_t version,
-                                                std::int64_t company_key) {
+Result<std::vector<StoredKeys>> keys_by_company(const Db& db, std::int64_t company_key) {
   auto s = Statement::prepare(
       db, "SELECT job_id, keys FROM dedup_features INDEXED BY dedup_features_company "
           "WHERE company_key = ?1");
   if (!s) return s.error();
   s->bind(1, company_key);
-  (void)version;  // not in the index: rows of another version fail to load their features
   std::vector<StoredKeys> rows;
   while (true) {
     auto row = s->step();

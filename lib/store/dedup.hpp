@@ -69,13 +69,13 @@ struct FeatureRow {
   std::string bytes;  // the features
 };
 
-// The candidate keys of every stored posting of one company (from the covering index).
+// The candidate keys of every stored posting of one company (from the covering index alone;
+// rows of another features version are among them and fail to load their features later).
 struct StoredKeys {
   std::int64_t job = 0;
   std::string keys;
 };
-Result<std::vector<StoredKeys>> keys_by_company(const Db& db, std::int32_t version,
-                                                std::int64_t company_key);
+Result<std::vector<StoredKeys>> keys_by_company(const Db& db, std::int64_t company_key);
 struct ClusterChange {
   std::int64_t job = 0, cluster = 0;  // cluster 0: alone (NULL)
 };

@@ -44,19 +44,6 @@ Result<std::string> since_bound(std::string_view text, const util::Clock& clock)
               text);
 }
 
-std::string salary_cell(const model::Job& job) {
-  if (!job.salary_min && !job.salary_max) return job.salary_text;
-  auto short_amount = [](double value) {
-    return value >= 1000 ? fmt::format("{:.0f}k", value / 1000) : fmt::format("{:.0f}", value);
-  };
-  std::string range = job.salary_min && job.salary_max && *job.salary_min != *job.salary_max
-                          ? short_amount(*job.salary_min) + "–" + short_amount(*job.salary_max)
-                          : short_amount(job.salary_min.value_or(job.salary_max.value_or(0)));
-  const std::string currency = job.salary_currency.empty() ? "" : job.salary_currency + " ";
-  const std::string period = job.salary_period.empty() ? "" : "/" + job.salary_period;
-  return currency + range + period;
-}
-
 constexpr Column kColumns[] = {
     {"ID", "id", 8, true},          {"TITLE", "title", 48},      {"COMPANY", "company", 28},
     {"LOCATION", "location", 26},   {"REMOTE", "remote", 6},     {"SALARY", "salary", 22},
