@@ -103,6 +103,9 @@ TEST_CASE("setting an unknown key or a bad value is a usage error that writes no
   run = run_with({"config", "set", "jobs.limit", "many"}, config);
   CHECK(run.exit_code == 2);
   CHECK(run.err == "hg: config: jobs.limit needs an integer, got \"many\"\n");
+  run = run_with({"config", "set", "dedup.score", "high"}, config);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err == "hg: config: dedup.score needs a number, got \"high\"\n");
   run = run_with({"config", "set", "output.color", "maybe"}, config);
   CHECK(run.exit_code == 2);
   CHECK(run.err == "hg: config: output.color needs true or false, got \"maybe\"\n");

@@ -371,4 +371,24 @@ TEST_CASE("scrape add --param passes API parameters; a bad one is a usage error"
   CHECK(s.hg({"scrape", "add", "remotive", "--param", "base_url=http://x"}).exit_code == 2);
 }
 
+TEST_CASE("scrape runs dedup over what it stored, unless --no-dedup", "[cli][scrape]") {
+  const auto feed = (kSources / "remotive" / "remote-jobs.json").string();
+  auto listed = [](const Scraping& s) { return s.json({"jobs", "list", "-n", "100000"}).size(); };
+  // The same feed under two source names: every posting arrives twice, with the same URL.
+  Scraping merged;
+  REQUIRE(merged.hg({"scrape", "--from", feed, "--kind", "remotive", "--name", "a"}).exit_code == 0);
+  const std::size_t jobs = listed(merged);
+  REQUIRE(jobs > 0);
+  const Run second = merged.hg({"scrape", "--from", feed, "--kind", "remotive", "--name", "b"});
+  REQUIRE(second.exit_code == 0);
+  CHECK_THAT(second.out, Catch::Contains("dedup: "));
+  CHECK(listed(merged) == jobs);  // one row per job: each of b's postings joined a's
+
+  Scraping apart;
+  REQUIRE(apart.hg({"scrape", "--from", feed, "--kind", "remotive", "--name", "a"}).exit_code == 0);
+  const Json kept =
+      apart.json({"scrape", "--from", feed, "--kind", "remotive", "--name", "b", "--no-dedup"});
+  CHECK(listed(apart) == jobs + kept[0]["new"].get<std::size_t>());
+}
+
 }  // namespace

@@ -102,6 +102,15 @@ TEST_CASE("parse_location gives a known city its coordinates and an unknown town
   CHECK_FALSE(glen_allen.places[0].lat);
 }
 
+TEST_CASE("parse_location reads ATS-style country-region-city places", "[normalize][location]") {
+  CHECK(describe(parse_location(gazetteer(), "US-CA-San Diego").places) == "San Diego|California|US");
+  CHECK(describe(parse_location(gazetteer(), "PL-MZ-Warszawa").places) == "Warsaw|Mazovia|PL");
+  CHECK(describe(parse_location(gazetteer(), "IE-D-Dublin").places) == "Dublin|Leinster|IE");
+  // Not the shape: left to the usual reading.
+  CHECK(describe(parse_location(gazetteer(), "Winston-Salem, NC").places) ==
+        describe(parse_location(gazetteer(), "Winston-Salem, North Carolina").places));
+}
+
 TEST_CASE("parse_location is bounded on long and hostile text", "[normalize][location]") {
   std::string many;
   for (int i = 0; i < 5000; ++i) many += "Berlin; ";
