@@ -1,5 +1,12 @@
 #include "ingest/import.hpp"
 
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "model/json.hpp"
@@ -56,6 +63,107 @@ class Chunk {
   std::optional<store::Transaction> tx_;
 };
 
+// A record read, mapped and enriched, ready to store; or why it was rejected.
+struct Prepared {
+  std::optional<model::Job> job;
+  std::string hash;  // store::content_hash of the job
+  std::optional<ItemError> error;
+};
+
+// Reads, maps and enriches records on a second thread while the caller's thread writes
+// SQLite: on two cores the halves of an import overlap. Batches go through a bounded queue,
+// in input order, so memory stays flat however long the input is. Enrichers only read
+// shared data, so they may run there.
+class Preparer {
+ public:
+  static constexpr std::size_t kBatch = 256;
+  static constexpr std::size_t kQueued = 16;  // batches waiting at most
+
+  Preparer(RecordReader& reader, const ImportOptions& options)
+      : reader_(reader), options_(options), thread_([this] { loop(); }) {}
+  ~Preparer() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+  Preparer(const Preparer&) = delete;
+  Preparer& operator=(const Preparer&) = delete;
+
+  // The next batch in input order; empty at the end of the input.
+  std::vector<Prepared> next() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return !queue_.empty() || finished_; });
+    if (queue_.empty()) return {};
+    std::vector<Prepared> batch = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    changed_.notify_all();
+    return batch;
+  }
+
+ private:
+  Prepared prepare(RecordReader::Item& item) const {
+    if (item.error) {
+      return {.job = std::nullopt,
+              .hash = {},
+              .error = ItemError{item.error->number, item.error->line, item.error->error.message}};
+    }
+    Record& record = *item.record;
+    auto job = map_job(*record.value, options_.map, record.text);
+    if (!job) {
+      return {.job = std::nullopt,
+              .hash = {},
+              .error = ItemError{record.number, record.line, job.error().message}};
+    }
+    if (options_.enrich != nullptr) enrich(*job, *options_.enrich);
+    std::string hash = options_.dry_run ? std::string() : store::content_hash(*job);
+    return {.job = std::move(*job), .hash = std::move(hash), .error = std::nullopt};
+  }
+
+  void loop() {
+    bool more = true;
+    while (more) {
+      std::vector<Prepared> batch;
+      batch.reserve(kBatch);
+      try {
+        while (batch.size() < kBatch) {
+          if (stopping_) return;  // the writer gave up: read no further
+          auto item = reader_.next();
+          if (!item) {
+            more = false;
+            break;
+          }
+          batch.push_back(prepare(*item));
+        }
+      } catch (const std::exception& e) {  // out of memory, say: end the input here
+        batch.push_back({.job = std::nullopt,
+                         .hash = {},
+                         .error = ItemError{0, 0, fmt::format("reading stopped: {}", e.what())}});
+        more = false;
+      }
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, [this] { return stopping_ || queue_.size() < kQueued; });
+      if (stopping_) return;
+      if (!batch.empty()) queue_.push_back(std::move(batch));
+      if (!more) finished_ = true;
+      lock.unlock();
+      changed_.notify_all();
+    }
+  }
+
+  RecordReader& reader_;
+  const ImportOptions& options_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::vector<Prepared>> queue_;
+  bool finished_ = false;
+  std::atomic<bool> stopping_ = false;
+  std::thread thread_;  // last: starts once the members above exist
+};
+
 Result<void> record_import_event(const store::Db& db, const ImportReport& report,
                                  std::string_view now) {
   nlohmann::json data = {{"format", format_name(report.format)}, {"read", report.read},
@@ -103,40 +211,36 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
     if (on_reject) on_reject(error);
     report.rejected.push_back(std::move(error));
   };
-  while (auto item = reader->next()) {
-    ++report.read;
-    if (item->error) {
-      reject({item->error->number, item->error->line, item->error->error.message});
-      continue;
+  Preparer preparer(*reader, options);
+  for (auto batch = preparer.next(); !batch.empty(); batch = preparer.next()) {
+    for (Prepared& prepared : batch) {
+      ++report.read;
+      if (prepared.error) {
+        reject(std::move(*prepared.error));
+        continue;
+      }
+      if (options.dry_run) continue;
+      if (auto ready = chunk.before_write(); !ready) {
+        report.stopped = ready.error();
+        return report;
+      }
+      auto stored = writer->upsert(*prepared.job, now, prepared.hash);
+      if (!stored) {
+        report.stopped = stored.error();
+        return report;  // the open chunk rolls back; earlier chunks stay
+      }
+      switch (stored->outcome) {
+        case store::UpsertOutcome::inserted: ++pending.inserted; break;
+        case store::UpsertOutcome::updated: ++pending.updated; break;
+        case store::UpsertOutcome::unchanged: ++pending.unchanged; break;
+      }
+      auto committed = chunk.after_write();
+      if (!committed) {
+        report.stopped = committed.error();
+        return report;
+      }
+      if (*committed) settle();
     }
-    Record& record = *item->record;
-    auto job = map_job(*record.value, options.map, record.text);
-    if (!job) {
-      reject({record.number, record.line, job.error().message});
-      continue;
-    }
-    if (options.enrich != nullptr) enrich(*job, *options.enrich);
-    if (options.dry_run) continue;
-    if (auto ready = chunk.before_write(); !ready) {
-      report.stopped = ready.error();
-      return report;
-    }
-    auto stored = writer->upsert(*job, now);
-    if (!stored) {
-      report.stopped = stored.error();
-      return report;  // the open chunk rolls back; earlier chunks stay
-    }
-    switch (stored->outcome) {
-      case store::UpsertOutcome::inserted: ++pending.inserted; break;
-      case store::UpsertOutcome::updated: ++pending.updated; break;
-      case store::UpsertOutcome::unchanged: ++pending.unchanged; break;
-    }
-    auto committed = chunk.after_write();
-    if (!committed) {
-      report.stopped = committed.error();
-      return report;
-    }
-    if (*committed) settle();
   }
   if (!options.dry_run && (report.inserted + pending.inserted > 0 ||
                            report.updated + pending.updated > 0)) {

@@ -25,6 +25,7 @@ struct State {
   Context context;
   SourceResult result;
   std::vector<model::Job> jobs;
+  std::vector<std::string> hashes;  // store::content_hash of each of `jobs`, when known
   bool complete = true;
   bool done = false;
   std::string etag;
@@ -59,9 +60,11 @@ Result<void> store_source(const store::Db& db, State& state, const ScrapeOptions
   std::vector<std::int64_t> seen;
   std::vector<std::int64_t> unchanged;  // inserted and updated rows carry last_seen already
   seen.reserve(state.jobs.size());
-  for (model::Job& job : state.jobs) {
+  const bool hashed = state.hashes.size() == state.jobs.size();
+  for (std::size_t i = 0; i < state.jobs.size(); ++i) {
+    model::Job& job = state.jobs[i];
     if (options.enrich && !enriched) options.enrich(job);
-    auto stored = writer->upsert(job, now);
+    auto stored = hashed ? writer->upsert(job, now, state.hashes[i]) : writer->upsert(job, now);
     if (!stored) return stored.error();
     seen.push_back(stored->id);
     switch (stored->outcome) {
@@ -113,8 +116,16 @@ Result<void> store_source(const store::Db& db, State& state, const ScrapeOptions
 }
 
 // Takes one parsed page into the state; returns the next request, if any.
-std::optional<net::Request> take_page(State& state, Page page, const ScrapeOptions& options) {
+// `hashes` are the jobs' content hashes when the page's parser computed them.
+std::optional<net::Request> take_page(State& state, Page page, const ScrapeOptions& options,
+                                      std::vector<std::string> hashes = {}) {
   state.result.fetched += static_cast<std::int64_t>(page.jobs.size());
+  const bool hashed = hashes.size() == page.jobs.size() && state.hashes.size() == state.jobs.size();
+  if (hashed) {
+    for (std::string& hash : hashes) state.hashes.push_back(std::move(hash));
+  } else {
+    state.hashes.clear();
+  }
   for (model::Job& job : page.jobs) state.jobs.push_back(std::move(job));
   for (std::string& line : page.skipped) state.result.skipped.push_back(std::move(line));
   state.complete = state.complete && page.complete;
@@ -138,6 +149,7 @@ class ParseWorker {
     std::size_t tag = 0;
     net::Request request;
     Result<Page> page = Page{};
+    std::vector<std::string> hashes = {};  // store::content_hash of each job of the page
   };
 
   explicit ParseWorker(const ScrapeOptions& options) : options_(options) {
@@ -194,12 +206,17 @@ class ParseWorker {
         todo_.pop_front();
       }
       Result<Page> page = todo.adapter->parse(todo.context, todo.request, todo.body);
-      if (page && options_.enrich) {
-        for (model::Job& job : page->jobs) options_.enrich(job);
+      std::vector<std::string> hashes;
+      if (page) {
+        hashes.reserve(page->jobs.size());
+        for (model::Job& job : page->jobs) {
+          if (options_.enrich) options_.enrich(job);
+          hashes.push_back(store::content_hash(job));
+        }
       }
       {
         std::lock_guard lock(mutex_);
-        done_.push_back({todo.tag, std::move(todo.request), std::move(page)});
+        done_.push_back({todo.tag, std::move(todo.request), std::move(page), std::move(hashes)});
       }
       finished_.notify_all();
     }
@@ -214,6 +231,81 @@ class ParseWorker {
   std::size_t pending_ = 0;  // added and not yet taken; only the caller's thread reads it
   bool stopping_ = false;
   std::thread thread_;
+};
+
+// Stores finished sources on a third thread, so fetching and SQLite overlap: on two cores
+// the scrape is then bound by the slower of "fetch + parse" and "write", not their sum.
+// The caller hands over a source's State and does not touch it again until drain(); only
+// this thread uses the connection meanwhile. After a failure the rest are not stored.
+class StoreWorker {
+ public:
+  StoreWorker(const store::Db& db, std::vector<State>& states, const ScrapeOptions& options,
+              std::string_view now)
+      : db_(db), states_(states), options_(options), now_(now),
+        thread_([this] { loop(); }) {}
+  ~StoreWorker() { stop(); }
+  StoreWorker(const StoreWorker&) = delete;
+  StoreWorker& operator=(const StoreWorker&) = delete;
+
+  void add(std::size_t index) {
+    {
+      std::lock_guard lock(mutex_);
+      todo_.push_back(index);
+    }
+    changed_.notify_all();
+  }
+  bool failed() {
+    std::lock_guard lock(mutex_);
+    return error_.has_value();
+  }
+  // Waits until everything handed over is stored; the first error, if any.
+  Result<void> drain() {
+    stop();
+    if (error_) return *error_;
+    return {};
+  }
+
+ private:
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+      stopping_ = true;
+    }
+    changed_.notify_all();
+    thread_.join();
+  }
+  void loop() {
+    while (true) {
+      std::size_t index = 0;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return stopping_ || !todo_.empty(); });
+        if (todo_.empty()) return;  // stopping, and all stored
+        index = todo_.front();
+        todo_.pop_front();
+        if (error_) continue;
+      }
+      auto stored = store_source(db_, states_[index], options_, now_, true, true);
+      states_[index].jobs = {};  // the postings are in the store; free them now
+      states_[index].hashes = {};
+      if (!stored) {
+        std::lock_guard lock(mutex_);
+        error_ = stored.error();
+      }
+    }
+  }
+
+  const store::Db& db_;
+  std::vector<State>& states_;
+  const ScrapeOptions& options_;
+  std::string_view now_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::size_t> todo_;
+  std::optional<Error> error_;
+  bool stopping_ = false;
+  std::thread thread_;  // last: starts once the members above exist
 };
 
 // Whether robots.txt lets hg read `url` (fetched once per site per run; a site without one,
@@ -276,18 +368,13 @@ Result<std::vector<SourceResult>> scrape(const store::Db& db, const std::vector<
   }
   // Each source is stored as soon as its last page is read: a run killed half way keeps the
   // sources it finished, and the others are as they were.
-  std::vector<SourceResult> results(targets.size());
-  auto finish = [&](std::size_t i) -> Result<void> {
-    State& state = states[i];
-    state.done = true;
-    if (auto stored = store_source(db, state, options, now_text, true, true); !stored) return stored;
-    results[i] = std::move(state.result);
-    return {};
+  StoreWorker storer(db, states, options, now_text);
+  auto finish = [&](std::size_t i) {
+    states[i].done = true;
+    storer.add(i);
   };
   for (std::size_t i = 0; i < states.size(); ++i) {
-    if (states[i].done) {
-      if (auto stored = finish(i); !stored) return stored.error();
-    }
+    if (states[i].done) finish(i);
   }
   ParseWorker worker(options);
   auto after_page = [&](std::size_t tag, std::optional<net::Request> next) -> Result<void> {
@@ -295,9 +382,10 @@ Result<std::vector<SourceResult>> scrape(const store::Db& db, const std::vector<
       fetcher.add(tag, std::move(*next));
       return {};
     }
-    return finish(tag);
+    finish(tag);
+    return {};
   };
-  while (!fetcher.idle() || worker.pending() > 0) {
+  while ((!fetcher.idle() || worker.pending() > 0) && !storer.failed()) {
     if (!fetcher.idle()) {
       // While pages are being parsed, come back often to store the sources they finish.
       const auto limit = worker.pending() > 0 ? std::chrono::milliseconds(20)
@@ -332,11 +420,15 @@ Result<std::vector<SourceResult>> scrape(const store::Db& db, const std::vector<
       if (!done.page) {
         state.result.error = done.page.error();
       } else {
-        next = take_page(state, std::move(*done.page), options);
+        next = take_page(state, std::move(*done.page), options, std::move(done.hashes));
       }
       if (auto stored = after_page(done.tag, std::move(next)); !stored) return stored.error();
     }
   }
+  if (auto stored = storer.drain(); !stored) return stored.error();
+  std::vector<SourceResult> results;
+  results.reserve(states.size());
+  for (State& state : states) results.push_back(std::move(state.result));
   return results;
 }
 

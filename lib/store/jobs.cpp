@@ -323,8 +323,12 @@ Result<JobWriter> JobWriter::create(const Db& db) {
 }
 
 Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now) {
+  return upsert(job, now, content_hash(job));
+}
+
+Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now,
+                                   const std::string& hash) {
   Statements& s = *statements_;
-  const std::string hash = content_hash(job);
 
   Statement* lookup = &s.by_hash;
   if (!job.external_id.empty()) {

@@ -34,6 +34,8 @@ class JobWriter {
   // `now` (ISO 8601 UTC) fills first_seen / last_seen when the job has none.
   // Errors: busy, failed.
   Result<Upserted> upsert(const model::Job& job, std::string_view now);
+  // The same, with content_hash(job) already computed (on another thread, say).
+  Result<Upserted> upsert(const model::Job& job, std::string_view now, const std::string& hash);
 
   // Adds the jobs inserted or updated since the last flush to the full-text index. Call it
   // inside the transaction, before its commit: until then those jobs are not found by text

@@ -205,7 +205,7 @@ TEST_CASE("config list and init parse in every machine-readable format", "[cli]"
   CHECK(init == nlohmann::json{{"path", db.string()},
                                {"created", true},
                                {"schema_version_before", 0},
-                               {"schema_version", 6}});
+                               {"schema_version", 7}});
   run = run_hg({"init", "--jsonl"}, db, options);
   REQUIRE(run.exit_code == 0);
   REQUIRE(lines_of(run.out).size() == 1);

@@ -1,5 +1,6 @@
 #include "ingest/import.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -200,6 +201,42 @@ TEST_CASE("import_jobs refuses input that is not records and stores nothing", "[
     CHECK(report.error().code == Errc::invalid_input);
   }
   CHECK(jobs_in(store.db()) == 0);
+}
+
+TEST_CASE("import_jobs keeps input order across the batches read on its second thread",
+          "[ingest]") {
+  // Records are read and mapped on another thread in batches of a few hundred: rejects must
+  // still be reported in input order with their own numbers, and rows stored in input order.
+  testing::TempStore store;
+  const std::vector<int> bad = {3, 256, 257, 700, 1000};
+  std::string lines;
+  for (int i = 1; i <= 1000; ++i) {
+    const bool broken = std::find(bad.begin(), bad.end(), i) != bad.end();
+    lines += broken ? std::string(R"({"title":"no company"})")
+                    : nlohmann::json{{"id", i}, {"title", "Job " + std::to_string(i)},
+                                     {"company", "Acme"}}
+                          .dump();
+    lines += "\n";
+  }
+  std::vector<std::size_t> heard;
+  auto report = import_text(store.db(), lines, {.chunk_size = 300}, kNow,
+                            [&heard](const ItemError& error) { heard.push_back(error.record); });
+  REQUIRE(report);
+  CHECK(report->read == 1000);
+  CHECK(report->inserted == 995);
+  CHECK_FALSE(report->stopped);
+  CHECK(heard == std::vector<std::size_t>(bad.begin(), bad.end()));
+  REQUIRE(report->rejected.size() == bad.size());
+  CHECK(report->rejected[3].line == 700);
+  auto stmt = store::Statement::prepare(store.db(), "SELECT external_id FROM jobs ORDER BY id");
+  REQUIRE(stmt);
+  std::vector<std::string> order;
+  while (stmt->step().value()) order.push_back(stmt->column_text(0));
+  std::vector<std::string> expected;
+  for (int i = 1; i <= 1000; ++i) {
+    if (std::find(bad.begin(), bad.end(), i) == bad.end()) expected.push_back(std::to_string(i));
+  }
+  CHECK(order == expected);
 }
 
 TEST_CASE("import_jobs stops with Errc::busy when another writer holds the store", "[ingest]") {

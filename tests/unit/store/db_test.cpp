@@ -174,7 +174,7 @@ TEST_CASE("Db::open upgrades a store built only to version 1", "[store]") {
       CHECK(schema_version(*db).value() == latest_schema_version());
       CHECK(scalar(*db, "SELECT count(*) FROM sqlite_schema WHERE name = 'jobs_country'") == "1");
       CHECK(scalar(*db, "SELECT kind FROM events") == "kept");
-      CHECK(scalar(*db, "SELECT group_concat(version) FROM schema_version") == "1,2,3,4,5,6");
+      CHECK(scalar(*db, "SELECT group_concat(version) FROM schema_version") == "1,2,3,4,5,6,7");
     }
     auto read_only = Db::open(path, {.read_only = true});
     REQUIRE(read_only);
