@@ -1,5 +1,6 @@
 #include "store/db.hpp"
 
+#include <mutex>
 #include <system_error>
 
 #include "store/migrate.hpp"
@@ -27,6 +28,12 @@ Result<Db> Db::open(const std::filesystem::path& path, const OpenOptions& option
                   ec.message());
     }
   }
+
+  // No global memory statistics: hg never reads them, and keeping them takes a process-wide
+  // mutex on every allocation, which the import's and scrape's threads would share. Must
+  // come before SQLite initialises; if something else initialised it first, nothing changes.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 
   sqlite3* raw = nullptr;
   const int flags = (options.read_only ? SQLITE_OPEN_READONLY

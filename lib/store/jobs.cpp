@@ -1,7 +1,9 @@
 #include "store/jobs.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "store/statement.hpp"
 #include "util/strings.hpp"
@@ -276,6 +278,10 @@ struct JobWriter::Statements {
   model::JobId pending_last = 0;
   std::unordered_map<std::string, std::int64_t> company_ids;
   std::unordered_map<std::string, std::int64_t> skill_ids;
+  // job_skills rows not written yet, as a JSON array of [job, skill, required] for flush(),
+  // and the jobs they belong to.
+  std::string skill_rows;
+  std::unordered_set<model::JobId> skill_jobs;
 };
 
 JobWriter::JobWriter(std::unique_ptr<Statements> statements) : statements_(std::move(statements)) {}
@@ -298,8 +304,11 @@ Result<JobWriter> JobWriter::create(const Db& db) {
       db, "INSERT INTO skills(name) VALUES (?1) ON CONFLICT(name) DO UPDATE SET name = name "
           "RETURNING id");
   auto clear_skills = Statement::prepare(db, "DELETE FROM job_skills WHERE job_id = ?1");
+  // One statement per flush for all the skill rows gathered since the last: a posting has
+  // six or so, and a statement each cost a 100k import two seconds.
   auto add_skill = Statement::prepare(
-      db, "INSERT OR IGNORE INTO job_skills(job_id, skill_id, required) VALUES (?1, ?2, ?3)");
+      db, "INSERT OR IGNORE INTO job_skills(job_id, skill_id, required) "
+          "SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?1)");
   auto index = Statement::prepare(
       db, "INSERT INTO jobs_fts(rowid, title, company, description) "
           "SELECT id, title, company, description FROM jobs WHERE id BETWEEN ?1 AND ?2");
@@ -319,7 +328,7 @@ Result<JobWriter> JobWriter::create(const Db& db) {
       std::move(*by_external), std::move(*by_url), std::move(*by_hash), std::move(*insert),
       std::move(*update), std::move(*company), std::move(*skill), std::move(*clear_skills),
       std::move(*add_skill), std::move(*index), std::move(*index_one), std::move(*old_text),
-      std::move(*unindex), {}, std::nullopt, 0, {}, {}}));
+      std::move(*unindex), {}, std::nullopt, 0, {}, {}, {}, {}}));
 }
 
 Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now) {
@@ -423,6 +432,7 @@ Result<void> JobWriter::unindex(model::JobId id) {
 
 Result<void> JobWriter::flush() {
   Statements& s = *statements_;
+  if (auto done = flush_skills(); !done) return done.error();
   if (s.pending_first) {
     s.index.bind(1, *s.pending_first);
     s.index.bind(2, s.pending_last);
@@ -441,10 +451,27 @@ Result<void> JobWriter::flush() {
   return {};
 }
 
+Result<void> JobWriter::flush_skills() {
+  Statements& s = *statements_;
+  if (s.skill_rows.empty()) return {};
+  s.skill_rows.push_back(']');
+  s.add_skill.bind(1, s.skill_rows);
+  auto done = s.add_skill.run();
+  s.add_skill.reset();
+  s.skill_rows.clear();
+  s.skill_jobs.clear();
+  if (!done) return done.error();
+  return {};
+}
+
 Result<void> JobWriter::write_skills(model::JobId id, const std::vector<model::JobSkill>& skills,
                                      bool replace) {
   Statements& s = *statements_;
   if (replace) {  // a new job has no rows to clear
+    // Rows of this job still waiting for flush() go in first, so the delete clears them too.
+    if (s.skill_jobs.contains(id)) {
+      if (auto done = flush_skills(); !done) return done.error();
+    }
     s.clear_skills.bind(1, id);
     if (auto done = s.clear_skills.run(); !done) return done.error();
     s.clear_skills.reset();
@@ -462,12 +489,10 @@ Result<void> JobWriter::write_skills(model::JobId id, const std::vector<model::J
       s.skill.reset();
       s.skill_ids.emplace(skill.name, skill_id);
     }
-    s.add_skill.bind(1, id);
-    s.add_skill.bind(2, skill_id);
-    if (skill.required) s.add_skill.bind(3, *skill.required ? 1 : 0);
-    else s.add_skill.bind(3, std::nullopt);
-    if (auto done = s.add_skill.run(); !done) return done.error();
-    s.add_skill.reset();
+    s.skill_rows.push_back(s.skill_rows.empty() ? '[' : ',');
+    fmt::format_to(std::back_inserter(s.skill_rows), "[{},{},{}]", id, skill_id,
+                   !skill.required ? "null" : *skill.required ? "1" : "0");
+    s.skill_jobs.insert(id);
   }
   return {};
 }

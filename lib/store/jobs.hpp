@@ -37,9 +37,10 @@ class JobWriter {
   // The same, with content_hash(job) already computed (on another thread, say).
   Result<Upserted> upsert(const model::Job& job, std::string_view now, const std::string& hash);
 
-  // Adds the jobs inserted or updated since the last flush to the full-text index. Call it
-  // inside the transaction, before its commit: until then those jobs are not found by text
-  // search (never wrongly found, and the index stays consistent). Errors: busy, failed.
+  // Adds the jobs inserted or updated since the last flush to the full-text index and writes
+  // their job_skills rows. Call it inside the transaction, before its commit: until then
+  // those jobs are not found by text search nor have skills (never wrongly found, and the
+  // index stays consistent). Errors: busy, failed.
   Result<void> flush();
 
  private:
@@ -47,10 +48,12 @@ class JobWriter {
   explicit JobWriter(std::unique_ptr<Statements> statements);
   // Takes an indexed job's current text out of the full-text index; flush() puts it back.
   Result<void> unindex(model::JobId id);
-  // Writes the job's rows in job_skills, first clearing the old ones when `replace` (skills
-  // rows are created as needed).
+  // Gathers the job's rows for job_skills (written by flush()), first clearing the old ones
+  // when `replace`; skills rows are created as needed.
   Result<void> write_skills(model::JobId id, const std::vector<model::JobSkill>& skills,
                             bool replace);
+  // Writes the gathered job_skills rows.
+  Result<void> flush_skills();
   std::unique_ptr<Statements> statements_;
 };
 

@@ -379,5 +379,46 @@ TEST_CASE("an update keeps the full-text index in step, before and after a flush
   CHECK(stmt->run());
 }
 
+TEST_CASE("job_skills rows wait for flush and an update before it replaces them", "[store]") {
+  testing::TempStore store;
+  auto writer = JobWriter::create(store.db());
+  REQUIRE(writer);
+  auto skills_of = [&store](model::JobId id) {
+    auto stmt = Statement::prepare(
+        store.db(),
+        "SELECT s.name || ':' || coalesce(js.required, '-') FROM job_skills js "
+        "JOIN skills s ON s.id = js.skill_id WHERE js.job_id = ?1 ORDER BY s.name");
+    REQUIRE(stmt);
+    stmt->bind(1, id);
+    std::vector<std::string> out;
+    while (stmt->step().value()) out.push_back(stmt->column_text(0));
+    return out;
+  };
+  model::Job job = make_job("sk-1", "Data engineer", "Acme");
+  job.skills = {{.name = "python", .required = true}, {.name = "sql", .required = std::nullopt}};
+  auto first = writer->upsert(job, kMonday);
+  REQUIRE(first);
+  model::Job other = make_job("sk-2", "Analyst", "Acme");
+  other.skills = {{.name = "sql", .required = false}};
+  auto second = writer->upsert(other, kMonday);
+  REQUIRE(second);
+  CHECK(skills_of(first->id).empty());  // gathered, not written yet
+
+  job.description = "now with Go";  // updated before the flush: its old rows must go
+  job.skills = {{.name = "go", .required = false}};
+  auto again = writer->upsert(job, kMonday);
+  REQUIRE(again);
+  CHECK(again->outcome == UpsertOutcome::updated);
+  REQUIRE(writer->flush());
+  CHECK(skills_of(first->id) == std::vector<std::string>{"go:0"});
+  CHECK(skills_of(second->id) == std::vector<std::string>{"sql:0"});
+
+  job.skills = {{.name = "rust", .required = true}};  // and after it
+  job.description = "now with Rust";
+  REQUIRE(writer->upsert(job, kMonday));
+  REQUIRE(writer->flush());
+  CHECK(skills_of(first->id) == std::vector<std::string>{"rust:1"});
+}
+
 }  // namespace
 }  // namespace hg::store
