@@ -214,7 +214,7 @@ TEST_CASE("config list and init parse in every machine-readable format", "[cli]"
   REQUIRE(run.exit_code == 0);
   CHECK(parse_csv(run.out) == std::vector<std::vector<std::string>>{
                                   {"path", "created", "schema_version_before", "schema_version"},
-                                  {db.string(), "false", "6", "6"}});
+                                  {db.string(), "false", "7", "7"}});
 
   run = run_hg({"config", "get", "jobs.limit", "--csv"}, db, options);
   REQUIRE(run.exit_code == 0);
@@ -227,7 +227,7 @@ TEST_CASE("config list and init parse in every machine-readable format", "[cli]"
   run = run_hg({"config", "list", "--json"}, db, options);
   REQUIRE(run.exit_code == 0);
   const auto config = nlohmann::json::parse(run.out);
-  REQUIRE(config.size() == 47);
+  REQUIRE(config.size() == 65);
   CHECK(config[0] == nlohmann::json{{"key", "store.path"},
                                     {"value", db.string()},
                                     {"origin", "env HG_DB"},
@@ -235,13 +235,13 @@ TEST_CASE("config list and init parse in every machine-readable format", "[cli]"
   run = run_hg({"config", "list", "--jsonl"}, db, options);
   REQUIRE(run.exit_code == 0);
   const auto jsonl = lines_of(run.out);
-  REQUIRE(jsonl.size() == 47);
+  REQUIRE(jsonl.size() == 65);
   for (std::size_t i = 0; i < jsonl.size(); ++i)
     CHECK(nlohmann::json::parse(jsonl[i]) == config[i]);
   run = run_hg({"config", "list", "--csv"}, db, options);
   REQUIRE(run.exit_code == 0);
   const auto csv = parse_csv(run.out);
-  REQUIRE(csv.size() == 48);
+  REQUIRE(csv.size() == 66);
   CHECK(csv[0] == std::vector<std::string>{"key", "value", "origin", "description"});
   CHECK(csv[5][0] == "jobs.limit");
   CHECK(csv[5][1] == "20");

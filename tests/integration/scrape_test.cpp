@@ -1,6 +1,7 @@
 // hg scrape through the real binary against a real HTTP server on 127.0.0.1 that replays the
 // recorded payloads: conditional requests, closing, retries, timeouts, one bad source among
 // good ones, pagination, faults and their bounds, the cron lock, kill -9 half way.
+#include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -142,6 +143,37 @@ TEST_CASE("a scrape stores a board; unchanged it costs one 304; a vanished posti
   CHECK(log[0]["source"] == "greenhouse:codepath");
 }
 
+TEST_CASE("a source added without --base-url takes its kind's base URL from env or config",
+          "[cli][scrape]") {
+  Scraping s;
+  const Json board = Json::parse(read_file(kSources / "greenhouse" / "jobs-codepath.json"));
+  s.serve(kGreenhousePath, board.dump());
+  REQUIRE(s.hg({"scrape", "add", "greenhouse", "codepath"}).exit_code == 0);
+  const std::string settings = "[scrape]\nretries = 0\nhost_delay_ms = 0\ntimeout = 5\n";
+
+  s.dir.write("config.toml", settings + "[greenhouse]\nbase_url = \"" + s.server->url() + "\"\n");
+  const Json first = s.json({"scrape", "--no-dedup"});
+  REQUIRE(first.size() == 1);
+  CHECK(first[0]["new"] == board["jobs"].size());
+  CHECK(s.server->requests().size() == 1);
+
+  // The environment wins over the config file.
+  s.dir.write("config.toml", settings + "[greenhouse]\nbase_url = \"http://127.0.0.1:9\"\n");
+  RunOptions with_env = s.options();
+  with_env.env["HG_GREENHOUSE_BASE_URL"] = s.server->url();
+  const Run second = hg::testing::run_hg({"--json", "scrape", "--no-dedup"}, s.db, with_env);
+  INFO(second.err);
+  CHECK(second.exit_code == 0);
+  CHECK(s.server->requests().size() == 2);
+
+  // Not a web address: a usage error before anything is fetched.
+  s.dir.write("config.toml", settings + "[greenhouse]\nbase_url = \"ftp://example.com\"\n");
+  const Run bad = s.hg({"scrape"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("greenhouse.base_url must start with http:// or https://") != std::string::npos);
+  CHECK(s.server->requests().size() == 2);
+}
+
 TEST_CASE("pagination follows the next page and stops at the last", "[cli][scrape]") {
   Scraping s;
   Json page1 = Json::parse(read_file(kSources / "himalayas" / "jobs-api.json"));
@@ -233,19 +265,34 @@ TEST_CASE("faults are bounded: drip, truncation, 500, wrong type, 50 MB, redirec
   CHECK(scalar(s.db, "PRAGMA integrity_check") == "ok");
 }
 
-// Starts hg in the background; returns its pid.
+// Starts hg in the background; returns its pid. Everything is built before the fork: this
+// process has server threads, and a child that allocated could hang on a lock one of them held.
 pid_t spawn_hg(const Scraping& s, const std::vector<std::string>& args) {
+  std::vector<std::string> env_storage = {"HG_DB=" + s.db.string(),
+                                          "HG_CONFIG=" + s.dir.file("config.toml").string(),
+                                          std::string("HG_NOW=") + hg::testing::kTestNow};
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const std::string_view text(*entry);
+    if (!text.starts_with("HG_DB=") && !text.starts_with("HG_CONFIG=") && !text.starts_with("HG_NOW=")) {
+      env_storage.emplace_back(text);
+    }
+  }
+  std::vector<char*> envp;
+  for (std::string& entry : env_storage) envp.push_back(entry.data());
+  envp.push_back(nullptr);
+  std::vector<char*> argv{const_cast<char*>(HG_BINARY)};
+  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  const std::string err_file = s.dir.file("background.err").string();
+
   const pid_t pid = fork();
   if (pid == 0) {
-    setenv("HG_DB", s.db.c_str(), 1);
-    setenv("HG_CONFIG", s.dir.file("config.toml").c_str(), 1);
-    setenv("HG_NOW", hg::testing::kTestNow, 1);
-    std::vector<char*> argv{const_cast<char*>(HG_BINARY)};
-    for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-    argv.push_back(nullptr);
-    freopen("/dev/null", "w", stdout);
-    freopen(s.dir.file("background.err").c_str(), "w", stderr);
-    execv(HG_BINARY, argv.data());
+    const int null_fd = open("/dev/null", O_WRONLY);
+    const int err_fd = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (null_fd < 0 || err_fd < 0) _exit(126);
+    dup2(null_fd, STDOUT_FILENO);
+    dup2(err_fd, STDERR_FILENO);
+    execve(HG_BINARY, argv.data(), envp.data());
     _exit(127);
   }
   return pid;

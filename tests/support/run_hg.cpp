@@ -42,11 +42,23 @@ Run run_hg(const std::vector<std::string>& args, const RunOptions& options) {
   std::vector<std::string> env_storage;
   for (const auto& [key, value] : env) env_storage.push_back(key + "=" + value);
 
+  // Everything the child needs is built before the fork: the test process has threads (the
+  // loopback servers), and a child that allocates could wait forever on an allocator lock
+  // one of them held at the moment of the fork. The child only calls async-signal-safe
+  // functions until execve.
+  std::vector<char*> argv, envp;
+  for (auto& arg : argv_storage) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  for (auto& entry : env_storage) envp.push_back(entry.data());
+  envp.push_back(nullptr);
+  const std::string cwd = options.cwd.empty() ? home.path().string() : options.cwd.string();
+  const std::string stdin_file = options.stdin_file ? options.stdin_file->string() : std::string();
+
   const pid_t pid = fork();
   check(pid >= 0, "fork");
   if (pid == 0) {
     if (options.stdin_file) {
-      const int fd = open(options.stdin_file->c_str(), O_RDONLY);
+      const int fd = open(stdin_file.c_str(), O_RDONLY);
       if (fd < 0) _exit(125);  // the test's own mistake: shows as exit code 125
       dup2(fd, STDIN_FILENO);
     } else {
@@ -57,13 +69,7 @@ Run run_hg(const std::vector<std::string>& args, const RunOptions& options) {
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
       close(fd);
     }
-    const std::filesystem::path cwd = options.cwd.empty() ? home.path() : options.cwd;
     if (chdir(cwd.c_str()) != 0) _exit(126);
-    std::vector<char*> argv, envp;
-    for (auto& arg : argv_storage) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    for (auto& entry : env_storage) envp.push_back(entry.data());
-    envp.push_back(nullptr);
     execve(argv[0], argv.data(), envp.data());
     _exit(127);
   }

@@ -98,6 +98,16 @@ Result<scrape::Target> target_of(const Session& session, const model::Source& so
       else target.spec.params[key] = value.get<std::string>();
     }
   }
+  // A source added without --base-url takes its kind's from env or config (a proxy, a
+  // mirror, a test server), else the adapter's own.
+  if (target.spec.base_url.empty()) {
+    std::string base = env_or_config(session, source.kind + ".base_url");
+    if (!base.empty() && !base.starts_with("http://") && !base.starts_with("https://")) {
+      return fail(Errc::invalid_argument, "source {}: {}.base_url must start with http:// or https://",
+                  source.name, source.kind);
+    }
+    target.spec.base_url = std::move(base);
+  }
   for (const std::string& secret : adapter->required_secrets()) {
     const std::string value = env_or_config(session, source.kind + "." + secret);
     if (!value.empty()) target.spec.secrets[secret] = value;
