@@ -71,13 +71,16 @@ struct Prepared {
 };
 
 // Reads, maps and enriches records on a second thread while the caller's thread writes
-// SQLite: on two cores the halves of an import overlap. Batches go through a bounded queue,
-// in input order, so memory stays flat however long the input is. Enrichers only read
-// shared data, so they may run there.
+// SQLite: on two cores the halves of an import overlap. Batches go through a queue bounded
+// in records and in bytes, in input order, so memory stays flat however long the input is
+// and however large its records (up to ReaderLimits::max_record_bytes each). Enrichers only
+// read shared data, so they may run there.
 class Preparer {
  public:
-  static constexpr std::size_t kBatch = 256;
-  static constexpr std::size_t kQueued = 16;  // batches waiting at most
+  static constexpr std::size_t kBatch = 256;                // records per batch at most
+  static constexpr std::size_t kBatchBytes = 4 << 20;       // text per batch, about
+  static constexpr std::size_t kQueued = 16;                // batches waiting at most
+  static constexpr std::size_t kQueuedBytes = 64 << 20;     // text waiting, about
 
   Preparer(RecordReader& reader, const ImportOptions& options)
       : reader_(reader), options_(options), thread_([this] { loop(); }) {}
@@ -97,7 +100,8 @@ class Preparer {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return !queue_.empty() || finished_; });
     if (queue_.empty()) return {};
-    std::vector<Prepared> batch = std::move(queue_.front());
+    std::vector<Prepared> batch = std::move(queue_.front().records);
+    queued_bytes_ -= queue_.front().bytes;
     queue_.pop_front();
     lock.unlock();
     changed_.notify_all();
@@ -123,13 +127,20 @@ class Preparer {
     return {.job = std::move(*job), .hash = std::move(hash), .error = std::nullopt};
   }
 
+  static std::size_t bytes_of(const Prepared& prepared) {
+    if (!prepared.job) return 64;
+    const model::Job& job = *prepared.job;
+    return 1024 + job.raw.size() + job.description.size() + job.description_html.size();
+  }
+
   void loop() {
     bool more = true;
     while (more) {
       std::vector<Prepared> batch;
+      std::size_t bytes = 0;
       batch.reserve(kBatch);
       try {
-        while (batch.size() < kBatch) {
+        while (batch.size() < kBatch && bytes < kBatchBytes) {
           if (stopping_) return;  // the writer gave up: read no further
           auto item = reader_.next();
           if (!item) {
@@ -137,6 +148,7 @@ class Preparer {
             break;
           }
           batch.push_back(prepare(*item));
+          bytes += bytes_of(batch.back());
         }
       } catch (const std::exception& e) {  // out of memory, say: end the input here
         batch.push_back({.job = std::nullopt,
@@ -145,9 +157,15 @@ class Preparer {
         more = false;
       }
       std::unique_lock lock(mutex_);
-      changed_.wait(lock, [this] { return stopping_ || queue_.size() < kQueued; });
+      changed_.wait(lock, [this] {
+        return stopping_ || queue_.empty() ||
+               (queue_.size() < kQueued && queued_bytes_ < kQueuedBytes);
+      });
       if (stopping_) return;
-      if (!batch.empty()) queue_.push_back(std::move(batch));
+      if (!batch.empty()) {
+        queue_.push_back({std::move(batch), bytes});
+        queued_bytes_ += bytes;
+      }
       if (!more) finished_ = true;
       lock.unlock();
       changed_.notify_all();
@@ -158,7 +176,12 @@ class Preparer {
   const ImportOptions& options_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::vector<Prepared>> queue_;
+  struct Batch {
+    std::vector<Prepared> records;
+    std::size_t bytes = 0;
+  };
+  std::deque<Batch> queue_;
+  std::size_t queued_bytes_ = 0;
   bool finished_ = false;
   std::atomic<bool> stopping_ = false;
   std::thread thread_;  // last: starts once the members above exist

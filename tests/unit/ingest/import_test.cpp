@@ -239,6 +239,39 @@ TEST_CASE("import_jobs keeps input order across the batches read on its second t
   CHECK(order == expected);
 }
 
+TEST_CASE("import_jobs stores large records that fill the reading thread's batches by size",
+          "[ingest]") {
+  // Batches are cut at about 4 MB of text as well as at 256 records: records of 2 MB (a
+  // description at the 1 MB limit, and the raw record holding it) go two at a time, and
+  // every one of them arrives, in order.
+  testing::TempStore store;
+  std::string lines;
+  for (int i = 1; i <= 12; ++i) {
+    lines += nlohmann::json{{"id", i},
+                            {"title", "Job " + std::to_string(i)},
+                            {"company", "Acme"},
+                            {"description", std::string(1 << 20, static_cast<char>('a' + i))}}
+                 .dump() +
+             "\n";
+  }
+  auto report = import_text(store.db(), lines, {.chunk_size = 5});
+  REQUIRE(report);
+  CHECK(report->inserted == 12);
+  CHECK(report->rejected.empty());
+  auto stmt = store::Statement::prepare(
+      store.db(), "SELECT external_id, length(description), substr(description, 1, 1) FROM jobs "
+                  "ORDER BY id");
+  REQUIRE(stmt);
+  int expected = 1;
+  while (stmt->step().value()) {
+    CHECK(stmt->column_text(0) == std::to_string(expected));
+    CHECK(stmt->column_int64(1) == (1 << 20));
+    CHECK(stmt->column_text(2) == std::string(1, static_cast<char>('a' + expected)));
+    ++expected;
+  }
+  CHECK(expected == 13);
+}
+
 TEST_CASE("import_jobs stops with Errc::busy when another writer holds the store", "[ingest]") {
   testing::TempStore store;
   auto other = store::Db::open(store.path(), {.busy_timeout = std::chrono::milliseconds(0)});
