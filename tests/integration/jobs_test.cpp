@@ -205,7 +205,7 @@ TEST_CASE("config list and init parse in every machine-readable format", "[cli]"
   CHECK(init == nlohmann::json{{"path", db.string()},
                                {"created", true},
                                {"schema_version_before", 0},
-                               {"schema_version", 7}});
+                               {"schema_version", 8}});
   run = run_hg({"init", "--jsonl"}, db, options);
   REQUIRE(run.exit_code == 0);
   REQUIRE(lines_of(run.out).size() == 1);
@@ -214,7 +214,7 @@ TEST_CASE("config list and init parse in every machine-readable format", "[cli]"
   REQUIRE(run.exit_code == 0);
   CHECK(parse_csv(run.out) == std::vector<std::vector<std::string>>{
                                   {"path", "created", "schema_version_before", "schema_version"},
-                                  {db.string(), "false", "7", "7"}});
+                                  {db.string(), "false", "8", "8"}});
 
   run = run_hg({"config", "get", "jobs.limit", "--csv"}, db, options);
   REQUIRE(run.exit_code == 0);

@@ -216,7 +216,7 @@ TEST_CASE("a store from a newer hg is refused and left untouched", "[cli]") {
     CHECK(run.exit_code == 3);
     CHECK(run.out.empty());
     CHECK(run.err == "hg: " + db.string() +
-                         ": store has schema version 999 but this hg knows only up to 7\n"
+                         ": store has schema version 999 but this hg knows only up to 8\n"
                          "hint: upgrade hg to open this store; nothing was changed\n");
   }
   CHECK(read_file(db) == bytes);
@@ -269,15 +269,15 @@ TEST_CASE("hg init upgrades a version-1 store and keeps its jobs", "[cli]") {
   const Run init = run_hg({"init"}, db, at_now());
   INFO(init.err);
   REQUIRE(init.exit_code == 0);
-  CHECK(init.out == "upgraded " + db.string() + " from schema version 1 to 7\n");
+  CHECK(init.out == "upgraded " + db.string() + " from schema version 1 to 8\n");
   CHECK(init.err.empty());
 
   const Run again = run_hg({"init", "--json"}, db, at_now());
   REQUIRE(again.exit_code == 0);
   const auto summary = nlohmann::json::parse(again.out);
   CHECK(summary["created"] == false);
-  CHECK(summary["schema_version_before"] == 7);
-  CHECK(summary["schema_version"] == 7);
+  CHECK(summary["schema_version_before"] == 8);
+  CHECK(summary["schema_version"] == 8);
 
   const Run show = run_hg({"jobs", "show", "1", "--json"}, db, at_now());
   REQUIRE(show.exit_code == 0);
@@ -290,8 +290,13 @@ TEST_CASE("hg init upgrades a version-1 store and keeps its jobs", "[cli]") {
 
   Sqlite check(db);
   CHECK(check.column("SELECT version FROM schema_version ORDER BY version") ==
-        std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7"});
+        std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "8"});
   CHECK(check.column("PRAGMA integrity_check") == std::vector<std::string>{"ok"});
+  // 008: the indexes no query used are gone; the ones lookups need are there.
+  CHECK(check.column("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'jobs' "
+                     "AND name NOT LIKE 'sqlite_%' ORDER BY name") ==
+        std::vector<std::string>{"jobs_canonical_url", "jobs_company_title", "jobs_content_hash",
+                                 "jobs_open_last_seen", "jobs_source_external"});
   // 007: the full-text index's write settings are kept in the store itself.
   CHECK(check.column("SELECT k || '=' || v FROM jobs_fts_config WHERE k != 'version' ORDER BY k") ==
         std::vector<std::string>{"automerge=8", "hashsize=67108864"});
@@ -305,10 +310,10 @@ TEST_CASE("hg init creates a store once and then finds it up to date", "[cli]") 
   const auto db = dir.file("deep/er/hg.db");
   Run run = run_hg({"init"}, db, at_now());
   CHECK(run.exit_code == 0);
-  CHECK(run.out == "created " + db.string() + " (schema version 7)\n");
+  CHECK(run.out == "created " + db.string() + " (schema version 8)\n");
   run = run_hg({"init"}, db, at_now());
   CHECK(run.exit_code == 0);
-  CHECK(run.out == db.string() + " is up to date (schema version 7)\n");
+  CHECK(run.out == db.string() + " is up to date (schema version 8)\n");
   run = run_hg({"init", "-q"}, db, at_now());
   CHECK(run.exit_code == 0);
   CHECK(run.out.empty());

@@ -158,7 +158,7 @@ TEST_CASE("Db::open upgrades a store built only to version 1", "[store]") {
     CHECK(schema_version(*db).value() == 0);
     REQUIRE(migrate(*db, 1));
     CHECK(schema_version(*db).value() == 1);
-    CHECK(scalar(*db, "SELECT count(*) FROM sqlite_schema WHERE name = 'jobs_country'") == "0");
+    CHECK(scalar(*db, "SELECT count(*) FROM sqlite_schema WHERE name = 'jobs_open_last_seen'") == "0");
     REQUIRE(exec(*db, "INSERT INTO events(at, kind) VALUES ('2026-01-01T00:00:00Z', 'kept')"));
   }
   SECTION("a read-only open of the old store is refused") {
@@ -172,9 +172,9 @@ TEST_CASE("Db::open upgrades a store built only to version 1", "[store]") {
       auto db = Db::open(path);
       REQUIRE(db);
       CHECK(schema_version(*db).value() == latest_schema_version());
-      CHECK(scalar(*db, "SELECT count(*) FROM sqlite_schema WHERE name = 'jobs_country'") == "1");
+      CHECK(scalar(*db, "SELECT count(*) FROM sqlite_schema WHERE name = 'jobs_open_last_seen'") == "1");
       CHECK(scalar(*db, "SELECT kind FROM events") == "kept");
-      CHECK(scalar(*db, "SELECT group_concat(version) FROM schema_version") == "1,2,3,4,5,6,7");
+      CHECK(scalar(*db, "SELECT group_concat(version) FROM schema_version") == "1,2,3,4,5,6,7,8");
     }
     auto read_only = Db::open(path, {.read_only = true});
     REQUIRE(read_only);
