@@ -30,6 +30,12 @@ Result<std::string> read_config_file(const Session& session, std::string_view ke
   return read_small_file(path, kMaxBytes, fmt::format("config {}", key));
 }
 
+Result<skills::Taxonomy> load_taxonomy(const Session& session) {
+  auto extra = read_config_file(session, "skills.extra_file");
+  if (!extra) return extra.error();
+  return skills::Taxonomy::load_builtin(*extra);
+}
+
 Result<EnricherSet> EnricherSet::load(const Session& session) {
   auto config = session.config();
   if (!config) return config.error();
@@ -42,9 +48,7 @@ Result<EnricherSet> EnricherSet::load(const Session& session) {
   auto sponsors = normalize::SponsorRegister::load(
       util::embedded_data("visa/uk_sponsors.txt").value_or(std::string_view{}));
   if (!sponsors) return sponsors.error();
-  auto extra_skills = read_config_file(session, "skills.extra_file");
-  if (!extra_skills) return extra_skills.error();
-  auto skills = skills::Taxonomy::load_builtin(*extra_skills);
+  auto skills = load_taxonomy(session);
   if (!skills) return context(skills.error(), "skills");
 
   auto loaded = std::make_unique<LoadedEnrichers>(LoadedEnrichers{

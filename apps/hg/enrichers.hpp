@@ -6,6 +6,7 @@
 
 #include "ingest/enrich.hpp"
 #include "session.hpp"
+#include "skills/taxonomy.hpp"
 
 namespace hg::cli {
 
@@ -29,5 +30,8 @@ class EnricherSet {
 // The text of a user file named by a config key ("" when the key is unset; "~/" expanded).
 // Errors: not_found, invalid_input (over 64 MiB), failed; the message names the key.
 Result<std::string> read_config_file(const Session& session, std::string_view key);
+
+// The built-in skills taxonomy plus the user's skills.extra_file, when the config names one.
+Result<skills::Taxonomy> load_taxonomy(const Session& session);
 
 }  // namespace hg::cli

@@ -76,9 +76,7 @@ Result<Letter> write_letter(const Session& session, const model::Profile& profil
                             const model::Job& job, const LetterRequest& request) {
   auto config = session.config();
   if (!config) return config.error();
-  auto extra = read_config_file(session, "skills.extra_file");
-  if (!extra) return extra.error();
-  auto taxonomy = skills::Taxonomy::load_builtin(*extra);
+  auto taxonomy = load_taxonomy(session);
   if (!taxonomy) return taxonomy.error();
   const std::string today = session.now_iso().substr(0, 10);
   const docs::LetterFacts facts = docs::letter_facts(profile, job, &*taxonomy, today);

@@ -390,9 +390,7 @@ Result<void> run_match(Session& session, const MatchArgs& input) {
   }
   auto config = session.config();
   if (!config) return config.error();
-  auto extra = read_config_file(session, "skills.extra_file");
-  if (!extra) return extra.error();
-  auto taxonomy = skills::Taxonomy::load_builtin(*extra);
+  auto taxonomy = load_taxonomy(session);
   if (!taxonomy) return taxonomy.error();
   auto gazetteer = normalize::Gazetteer::embedded();
   if (!gazetteer) return gazetteer.error();

@@ -173,9 +173,7 @@ Result<void> run_parse_resume(Session& session, const ParseArgs& args) {
   }
   auto places = normalize::Gazetteer::embedded();
   if (!places) return places.error();
-  auto extra = read_config_file(session, "skills.extra_file");
-  if (!extra) return extra.error();
-  auto taxonomy = skills::Taxonomy::load_builtin(*extra);
+  auto taxonomy = load_taxonomy(session);
   if (!taxonomy) return context(taxonomy.error(), "skills");
   resume::ParseOptions options;
   options.gazetteer = &*places;

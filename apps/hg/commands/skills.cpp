@@ -54,13 +54,6 @@ Result<std::string> read_text(const std::string& path) {
   return text;
 }
 
-// The built-in taxonomy plus the user's skills.extra_file, when the config names one.
-Result<skills::Taxonomy> load_taxonomy(const Session& session) {
-  auto extra = read_config_file(session, "skills.extra_file");
-  if (!extra) return extra.error();
-  return skills::Taxonomy::load_builtin(*extra);
-}
-
 nlohmann::ordered_json names_of(const skills::Taxonomy& taxonomy, const std::vector<skills::SkillId>& ids) {
   nlohmann::ordered_json names = nlohmann::ordered_json::array();
   for (skills::SkillId id : ids) names.push_back(taxonomy.skill(id).name);
