@@ -45,8 +45,9 @@ Result<dedup::Thresholds> dedup_thresholds(const Session& session) {
   return t;
 }
 
-Result<dedup::RunReport> run_dedup_pass(const Session& session, const store::Db& db, bool rebuild,
-                                        bool dry_run) {
+Result<dedup::RunReport> run_dedup_pass(
+    const Session& session, const store::Db& db, bool rebuild, bool dry_run,
+    const std::vector<std::pair<std::int64_t, std::string>>* precomputed) {
   auto thresholds = dedup_thresholds(session);
   if (!thresholds) return thresholds.error();
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -54,7 +55,8 @@ Result<dedup::RunReport> run_dedup_pass(const Session& session, const store::Db&
                          .rebuild = rebuild,
                          .dry_run = dry_run,
                          .threads = static_cast<int>(std::min(cores, 4u)),
-                         .now = session.now_iso()});
+                         .now = session.now_iso(),
+                         .precomputed = precomputed});
 }
 
 }  // namespace hg::cli

@@ -11,7 +11,8 @@ namespace hg::cli {
 Result<dedup::Thresholds> dedup_thresholds(const Session& session);
 
 // One incremental pass (or a rebuild); threads from the machine's cores, at most 4.
-Result<dedup::RunReport> run_dedup_pass(const Session& session, const store::Db& db, bool rebuild,
-                                        bool dry_run);
+Result<dedup::RunReport> run_dedup_pass(
+    const Session& session, const store::Db& db, bool rebuild, bool dry_run,
+    const std::vector<std::pair<std::int64_t, std::string>>* precomputed = nullptr);
 
 }  // namespace hg::cli

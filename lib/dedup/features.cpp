@@ -6,8 +6,10 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "model/job.hpp"
 #include "normalize/location.hpp"
 #include "normalize/title.hpp"
+#include "store/dedup.hpp"
 #include "util/strings.hpp"
 
 namespace hg::dedup {
@@ -370,6 +372,36 @@ std::optional<Features> from_blob(std::string_view blob) {
   Features features;
   std::memcpy(&features, blob.data(), sizeof(Features));
   return features;
+}
+
+Features features_of_job(const model::Job& job, std::string_view now) {
+  // SQLite's substr() counts characters: the store hands a run this much of the text.
+  std::string_view description = job.description;
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < description.size(); ++i) {
+    if ((static_cast<unsigned char>(description[i]) & 0xC0) == 0x80) continue;
+    if (characters++ == static_cast<std::size_t>(store::kDedupDescriptionBytes)) {
+      description = description.substr(0, i);
+      break;
+    }
+  }
+  Posting posting;
+  posting.source = job.source;
+  posting.canonical_url = job.canonical_url;
+  posting.title = job.title;
+  posting.company = job.company;
+  posting.location = job.location;
+  posting.city = job.city;
+  posting.country = job.country;
+  posting.latitude = job.latitude;
+  posting.longitude = job.longitude;
+  posting.remote = job.remote;
+  posting.description = description;
+  posting.date = !job.date_posted.empty() ? std::string_view(job.date_posted)
+                 : !job.first_seen.empty() ? std::string_view(job.first_seen)
+                                           : now;
+  posting.has_salary = job.salary_min.has_value() || job.salary_max.has_value();
+  return features_of(posting);
 }
 
 }  // namespace hg::dedup

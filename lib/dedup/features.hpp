@@ -11,6 +11,10 @@
 
 #include "util/result.hpp"
 
+namespace hg::model {
+struct Job;
+}
+
 namespace hg::dedup {
 
 // The fields of a stored job that dedup reads. Views into the caller's buffers.
@@ -84,6 +88,13 @@ inline constexpr std::int32_t kFeaturesVersion = 8;
 
 // Never fails; linear in the posting's text (descriptions past 64 KB are read that far).
 Features features_of(const Posting& posting);
+
+// features_of a job as a run would read it back from the store once written at `now`: the
+// description cut at store::kDedupDescriptionBytes characters, date_posted else first_seen
+// (else `now`). Lets whoever writes new jobs compute their features on another thread
+// (hg import does, while the rows are written). Exact for new jobs; an updated job without
+// either date keeps its stored first_seen, which only the store knows.
+Features features_of_job(const model::Job& job, std::string_view now);
 
 // The company name as compared: lower-case ASCII words, a leading "the", legal suffixes
 // ("Inc.", "LLC", "GmbH" ...) and punctuation dropped, "&" read as "and". "The Acme Co., Ltd"

@@ -89,10 +89,46 @@ Result<std::vector<Item>> read_all(const store::Db& db, int threads) {
   return items;
 }
 
+// The pending postings, with the features given for them; the rest are read from the
+// store. nullopt when most have to be read anyway (read_fresh's scan is quicker then).
+Result<std::optional<std::vector<Item>>> read_given(
+    const store::Db& db, const std::vector<std::pair<std::int64_t, std::string>>& given) {
+  std::unordered_map<std::int64_t, std::string_view> by_id;
+  by_id.reserve(given.size());
+  for (const auto& [id, blob] : given) by_id.emplace(id, blob);
+  auto pending = store::pending_jobs(db);
+  if (!pending) return pending.error();
+  std::vector<Item> items;
+  std::vector<std::int64_t> unknown;
+  for (const auto& [id, cluster] : *pending) {
+    const auto found = by_id.find(id);
+    std::optional<Features> features;
+    if (found != by_id.end()) features = from_blob(found->second);
+    if (features) {
+      items.push_back(Item{.id = id, .features = *features, .cluster = cluster, .fresh = true});
+    } else {
+      unknown.push_back(id);
+    }
+  }
+  if (unknown.size() > items.size()) return std::optional<std::vector<Item>>();
+  auto r = store::for_each_dedup_input_of(db, unknown, [&](store::DedupInput&& job) {
+    items.push_back(fresh_item(job));
+  });
+  if (!r) return r.error();
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.id < b.id; });
+  return std::optional(std::move(items));
+}
+
 // Features of every posting without current ones: the store is read on this thread while
 // a second one computes (the text work is about as slow as SQLite's reading).
-Result<std::vector<Item>> read_fresh(const store::Db& db, bool all, int threads) {
+Result<std::vector<Item>> read_fresh(const store::Db& db, bool all, int threads,
+                                     const std::vector<std::pair<std::int64_t, std::string>>* given) {
   if (all) return read_all(db, threads);
+  if (given != nullptr && !given->empty()) {
+    auto items = read_given(db, *given);
+    if (!items) return items.error();
+    if (*items) return std::move(**items);
+  }
   std::vector<Item> items;
   if (threads < 2) {
     auto r = store::for_each_dedup_input(db, kFeaturesVersion, all, [&](store::DedupInput&& job) {
@@ -255,7 +291,7 @@ Result<RunReport> run(const store::Db& db, const RunOptions& requested) {
   if (!stored_version) return stored_version.error();
   RunOptions options = requested;
   if (*stored_version != 0 && *stored_version != kFeaturesVersion) options.rebuild = true;
-  auto items = read_fresh(db, options.rebuild, options.threads);
+  auto items = read_fresh(db, options.rebuild, options.threads, options.precomputed);
   if (!items) return items.error();
   report.read_seconds = seconds_since(clock);
   report.read = items->size();

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dedup/cluster.hpp"
@@ -13,11 +14,14 @@
 namespace hg::dedup {
 
 struct RunOptions {
-  Thresholds thresholds;
+  Thresholds thresholds{};
   bool rebuild = false;  // forget stored features and clusters, compare everything again
   bool dry_run = false;  // plan, write nothing
   int threads = 2;       // for features and scoring
-  std::string now;       // ISO 8601, for the decisions' created_at
+  std::string now{};     // ISO 8601, for the decisions' created_at
+  // Features (to_blob) of some pending postings, by id, computed by whoever wrote them
+  // (features_of_job): those are not read back from the store. Ignored by a rebuild.
+  const std::vector<std::pair<std::int64_t, std::string>>* precomputed = nullptr;
 };
 
 struct RunReport {

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <iterator>
 #include <mutex>
 #include <thread>
 
@@ -22,6 +23,7 @@ struct Pending {
   std::size_t inserted = 0;
   std::size_t updated = 0;
   std::size_t unchanged = 0;
+  std::vector<std::pair<std::int64_t, std::string>> precomputed;
 };
 
 // One transaction's worth of writes; committed when full or at the end.
@@ -68,6 +70,7 @@ struct Prepared {
   std::optional<model::Job> job;
   std::string hash;  // store::content_hash of the job
   std::optional<ItemError> error;
+  std::string precomputed{};  // ImportOptions::precompute of the job
 };
 
 // Reads, maps and enriches records on a second thread while the caller's thread writes
@@ -123,8 +126,13 @@ class Preparer {
               .error = ItemError{record.number, record.line, job.error().message}};
     }
     if (options_.enrich != nullptr) enrich(*job, *options_.enrich);
-    std::string hash = options_.dry_run ? std::string() : store::content_hash(*job);
-    return {.job = std::move(*job), .hash = std::move(hash), .error = std::nullopt};
+    if (options_.dry_run) return {.job = std::move(*job), .hash = {}, .error = std::nullopt};
+    std::string hash = store::content_hash(*job);
+    std::string precomputed = options_.precompute ? options_.precompute(*job) : std::string();
+    return {.job = std::move(*job),
+            .hash = std::move(hash),
+            .error = std::nullopt,
+            .precomputed = std::move(precomputed)};
   }
 
   static std::size_t bytes_of(const Prepared& prepared) {
@@ -227,6 +235,8 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
     report.inserted += pending.inserted;
     report.updated += pending.updated;
     report.unchanged += pending.unchanged;
+    std::move(pending.precomputed.begin(), pending.precomputed.end(),
+              std::back_inserter(report.precomputed));
     pending = {};
   };
 
@@ -256,6 +266,14 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
         case store::UpsertOutcome::inserted: ++pending.inserted; break;
         case store::UpsertOutcome::updated: ++pending.updated; break;
         case store::UpsertOutcome::unchanged: ++pending.unchanged; break;
+      }
+      const model::Job& job = *prepared.job;
+      const bool exact = stored->outcome == store::UpsertOutcome::inserted ||
+                         (stored->outcome == store::UpsertOutcome::updated &&
+                          (!job.date_posted.empty() || !job.first_seen.empty()));
+      if (exact && !prepared.precomputed.empty() &&
+          report.precomputed.size() + pending.precomputed.size() < options.max_precomputed) {
+        pending.precomputed.emplace_back(stored->id, std::move(prepared.precomputed));
       }
       auto committed = chunk.after_write();
       if (!committed) {

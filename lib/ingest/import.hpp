@@ -26,6 +26,12 @@ struct ImportOptions {
   std::size_t chunk_size = 5000;  // records per transaction
   bool dry_run = false;           // read and check everything, store nothing
   const Enrichers* enrich = nullptr;  // derive place, salary, skills ... (null: store as mapped)
+  // Run on the reading thread for each job about to be stored (it must be safe to call from
+  // there); its bytes come back in ImportReport::precomputed. hg import hands dedup each new
+  // posting's features this way, computed while the writing thread stores rows.
+  std::function<std::string(const model::Job&)> precompute;
+  // Stored jobs whose bytes are kept at most (about 400 bytes each for dedup's features).
+  std::size_t max_precomputed = 250000;
 };
 
 // A record that was rejected: where, and why ("title: missing").
@@ -42,6 +48,9 @@ struct ImportReport {
   std::size_t updated = 0;
   std::size_t unchanged = 0;
   std::vector<ItemError> rejected;
+  // precompute's bytes of committed jobs, by id: every inserted job, and updated ones that
+  // carry a date_posted or first_seen (see dedup::features_of_job), up to max_precomputed.
+  std::vector<std::pair<std::int64_t, std::string>> precomputed;
   // Set when the import stopped early (store busy, disk full): what was committed before
   // stays, the rest was not stored.
   std::optional<Error> stopped;

@@ -76,6 +76,35 @@ Result<void> for_each_dedup_input(const Db& db, std::int32_t version, bool all,
   }
 }
 
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> pending_jobs(const Db& db) {
+  auto s = Statement::prepare(
+      db, "SELECT p.job_id, coalesce(c.cluster_id, 0) FROM dedup_pending p "
+          "JOIN jobs j ON j.id = p.job_id LEFT JOIN job_clusters c ON c.job_id = p.job_id "
+          "ORDER BY p.job_id");
+  if (!s) return s.error();
+  std::vector<std::pair<std::int64_t, std::int64_t>> jobs;
+  while (true) {
+    auto row = s->step();
+    if (!row) return row.error();
+    if (!*row) return jobs;
+    jobs.emplace_back(s->column_int64(0), s->column_int64(1));
+  }
+}
+
+Result<void> for_each_dedup_input_of(const Db& db, const std::vector<std::int64_t>& ids,
+                                     const std::function<void(DedupInput&&)>& on_job) {
+  auto s = Statement::prepare(db, std::string(kInputColumns) + "WHERE j.id = ?1");
+  if (!s) return s.error();
+  for (std::int64_t id : ids) {
+    s->bind(1, id);
+    auto row = s->step();
+    if (!row) return row.error();
+    if (*row) on_job(input_of(*s));
+    s->reset();
+  }
+  return {};
+}
+
 Result<void> for_each_dedup_input_between(const Db& db, std::int64_t first, std::int64_t last,
                                           const std::function<void(DedupInput&&)>& on_job) {
   auto s = Statement::prepare(db, std::string(kInputColumns) +

@@ -30,6 +30,13 @@ struct DedupInput {
 inline constexpr int kDedupDescriptionBytes = 16 * 1024;
 Result<void> for_each_dedup_input(const Db& db, std::int32_t version, bool all,
                                   const std::function<void(DedupInput&&)>& on_job);
+// The jobs a run must compare (see for_each_dedup_input) as {id, stored cluster or 0}, in
+// id order, without reading their text.
+Result<std::vector<std::pair<std::int64_t, std::int64_t>>> pending_jobs(const Db& db);
+// The jobs of `ids` (ascending), as for_each_dedup_input reads them; ids without a job are
+// skipped.
+Result<void> for_each_dedup_input_of(const Db& db, const std::vector<std::int64_t>& ids,
+                                     const std::function<void(DedupInput&&)>& on_job);
 // Every job with first <= id <= last, in id order (for readers splitting a full scan).
 Result<void> for_each_dedup_input_between(const Db& db, std::int64_t first, std::int64_t last,
                                           const std::function<void(DedupInput&&)>& on_job);

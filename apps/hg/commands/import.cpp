@@ -11,6 +11,7 @@
 #include "../output.hpp"
 #include "../enrichers.hpp"
 #include "../enrichers.hpp"
+#include "dedup/features.hpp"
 #include "ingest/import.hpp"
 #include "model/json.hpp"
 #include "util/strings.hpp"
@@ -100,17 +101,26 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
   if (!db) return db.error();
   std::istream& in = *file ? **file : std::cin;
   const std::string label = args.file == "-" ? "stdin" : args.file;
+  const std::string now = session.now_iso();
+  const bool dedup_after = !args.dry_run && !args.no_dedup;
+  if (dedup_after) {
+    // Each new posting's dedup features are computed on the reading thread while rows are
+    // written, so the dedup pass below need not read every new posting back.
+    options->precompute = [&now](const model::Job& job) {
+      return dedup::to_blob(dedup::features_of_job(job, now));
+    };
+  }
 
   auto report = ingest::import_jobs(
-      *db, in, *options, session.now_iso(), [&label](const ingest::ItemError& error) {
+      *db, in, *options, now, [&label](const ingest::ItemError& error) {
         fmt::print(stderr, "hg: import: {}: {}{}\n", label, where(error), error.message);
       });
   if (!report) return context(report.error(), fmt::format("import: {}", label));
 
   // New and changed postings join their clusters now (hg dedup, incremental).
   std::optional<dedup::RunReport> deduped;
-  if (!args.dry_run && !args.no_dedup && report->inserted + report->updated > 0) {
-    auto pass = run_dedup_pass(session, *db, false, false);
+  if (dedup_after && report->inserted + report->updated > 0) {
+    auto pass = run_dedup_pass(session, *db, false, false, &report->precomputed);
     if (!pass) return context(pass.error(), "import: dedup");
     deduped = std::move(*pass);
   }
