@@ -111,6 +111,11 @@ class Preparer {
     return batch;
   }
 
+  // Whether to run ImportOptions::precompute on the records read from now on. Its bytes are
+  // only used for stored changes: a re-import of records already stored would compute them
+  // for nothing, so the writer turns it off while most records come out unchanged.
+  void set_precompute(bool on) { precompute_ = on; }
+
  private:
   Prepared prepare(RecordReader::Item& item) const {
     if (item.error) {
@@ -128,7 +133,8 @@ class Preparer {
     if (options_.enrich != nullptr) enrich(*job, *options_.enrich);
     if (options_.dry_run) return {.job = std::move(*job), .hash = {}, .error = std::nullopt};
     std::string hash = store::content_hash(*job);
-    std::string precomputed = options_.precompute ? options_.precompute(*job) : std::string();
+    std::string precomputed =
+        options_.precompute && precompute_ ? options_.precompute(*job) : std::string();
     return {.job = std::move(*job),
             .hash = std::move(hash),
             .error = std::nullopt,
@@ -192,6 +198,7 @@ class Preparer {
   std::size_t queued_bytes_ = 0;
   bool finished_ = false;
   std::atomic<bool> stopping_ = false;
+  std::atomic<bool> precompute_ = true;
   std::thread thread_;  // last: starts once the members above exist
 };
 
@@ -246,6 +253,7 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
   };
   Preparer preparer(*reader, options);
   for (auto batch = preparer.next(); !batch.empty(); batch = preparer.next()) {
+    std::size_t changes = 0, stores = 0;
     for (Prepared& prepared : batch) {
       ++report.read;
       if (prepared.error) {
@@ -262,6 +270,8 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
         report.stopped = stored.error();
         return report;  // the open chunk rolls back; earlier chunks stay
       }
+      ++stores;
+      if (stored->outcome != store::UpsertOutcome::unchanged) ++changes;
       switch (stored->outcome) {
         case store::UpsertOutcome::inserted: ++pending.inserted; break;
         case store::UpsertOutcome::updated: ++pending.updated; break;
@@ -282,6 +292,8 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
       }
       if (*committed) settle();
     }
+    // Reading (and precomputing) runs some batches ahead, so this steers the ones to come.
+    if (stores > 0) preparer.set_precompute(2 * changes >= stores);
   }
   if (!options.dry_run && (report.inserted + pending.inserted > 0 ||
                            report.updated + pending.updated > 0)) {

@@ -1,6 +1,7 @@
 #include "ingest/import.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -237,6 +238,43 @@ TEST_CASE("import_jobs keeps input order across the batches read on its second t
     if (std::find(bad.begin(), bad.end(), i) == bad.end()) expected.push_back(std::to_string(i));
   }
   CHECK(order == expected);
+}
+
+TEST_CASE("import_jobs hands back precompute's bytes for stored changes, and stops computing "
+          "them while records come out unchanged", "[ingest]") {
+  testing::TempStore store;
+  constexpr int kRecords = 10000;  // well past what the reading thread may run ahead (~4,400)
+  std::string lines;
+  for (int i = 1; i <= kRecords; ++i) {
+    lines += nlohmann::json{{"id", i}, {"title", "Job " + std::to_string(i)}, {"company", "Acme"}}.dump();
+    lines += "\n";
+  }
+  std::atomic<int> calls = 0;
+  ImportOptions options;
+  options.precompute = [&calls](const model::Job& job) {
+    ++calls;
+    return "title:" + job.title;
+  };
+  auto first = import_text(store.db(), lines, options);
+  REQUIRE(first);
+  CHECK(first->inserted == kRecords);
+  CHECK(calls == kRecords);
+  REQUIRE(first->precomputed.size() == kRecords);
+  auto stmt = store::Statement::prepare(store.db(), "SELECT title FROM jobs WHERE id = ?1");
+  REQUIRE(stmt);
+  for (const auto& [id, bytes] : {first->precomputed.front(), first->precomputed.back()}) {
+    stmt->bind(1, id);
+    REQUIRE(stmt->step().value());
+    CHECK(bytes == "title:" + stmt->column_text(0));  // each job's own bytes, under its id
+    stmt->reset();
+  }
+
+  calls = 0;
+  auto again = import_text(store.db(), lines, options);
+  REQUIRE(again);
+  CHECK(again->unchanged == kRecords);
+  CHECK(again->precomputed.empty());
+  CHECK(calls < kRecords / 2);
 }
 
 TEST_CASE("import_jobs stores large records that fill the reading thread's batches by size",
