@@ -16,6 +16,7 @@
 #   RUNS=5         timed runs per case          CASES="jsonl reimport csv"
 #   BENCH_DIR=${TMPDIR:-/tmp}/hg-import-bench   where the data and the stores go
 #   CORPUS=...     real postings for the generator (default: its own default)
+#   FLAGS="..."    extra `hg import jobs` options, e.g. "--no-enrich --no-dedup"
 set -euo pipefail
 
 if [[ $# -ne 1 || ! -x "$1" ]]; then
@@ -64,7 +65,7 @@ fresh_store() {
 # to $RESULTS.
 timed_import() {  # file expected-summary-word
   local log="$BENCH_DIR/last-run.log"
-  if ! "$TIME" -f '%e %M %U %S' -o "$BENCH_DIR/time.out" "$HG" --json import jobs "$1" >"$log" 2>"$log.err"; then
+  if ! "$TIME" -f '%e %M %U %S' -o "$BENCH_DIR/time.out" "$HG" --json import jobs ${FLAGS:-} "$1" >"$log" 2>"$log.err"; then
     echo "$0: hg import failed:" >&2
     cat "$log" "$log.err" >&2
     exit 1
@@ -103,7 +104,7 @@ print(f"{name:9} {count} records ({size_mib:.0f} MiB): median {median:.2f} s "
 EOF
 }
 
-echo "hg: $("$HG" --version)  runs per case: $RUNS  data: $BENCH_DIR" >&2
+echo "hg: $("$HG" --version)  runs per case: $RUNS  data: $BENCH_DIR  flags: ${FLAGS:-none}" >&2
 for case_name in $CASES; do
   RESULTS="$BENCH_DIR/$case_name.times"
   : >"$RESULTS"
@@ -119,7 +120,7 @@ for case_name in $CASES; do
     reimport)
       file="$JSONL"
       fresh_store
-      "$HG" --quiet import jobs "$file" >/dev/null
+      "$HG" --quiet import jobs ${FLAGS:-} "$file" >/dev/null
       for ((run = 1; run <= RUNS; run++)); do
         timed_import "$file" unchanged
       done

@@ -220,10 +220,12 @@ TEST_CASE("hg match refuses bad input with one line and the documented exit code
       {{"match", "--radius", "10"}, 2, "hg: --radius needs --near PLACE\n"},
       {{"match", "--near", "Atlantis Nowhere"}, 4, "hg: --near: no coordinates for \"Atlantis Nowhere\"\n"},
       {{"match", "--country", "USA"}, 2, ""},
+      {{"match", "--job", "1", "--country", "US"}, 2, "hg: --country does not apply to --job (ranking the stored profiles for a job)\n"},
+      {{"match", "--job", "1", "--profile", "me"}, 2, "hg: --profile does not apply to --job (ranking the stored profiles for a job)\n"},
+      {{"match", "--job", "1", "--gaps"}, 2, "hg: --gaps does not apply to --job (ranking the stored profiles for a job)\n"},
       {{"match", "--resume", files.file("missing.json").string()}, 4, ""},
       {{"match", "--resume", not_json.string()}, 3, ""},
       {{"match", "--resume", broken.string()}, 3, ""},
-      {{"match", "--job", "1", "--gaps"}, 2, ""},
       {{"match", "--profile", "me", "--resume", broken.string()}, 2, ""},
   };
   for (const Case& c : cases) {

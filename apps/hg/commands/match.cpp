@@ -380,11 +380,6 @@ Result<void> run_match(Session& session, const MatchArgs& input) {
   }
   args.overrides.remote = args.remote;
   if (args.visa) args.overrides.needs_visa = true;
-  if (args.job != 0) {
-    if (!args.profile.empty() || !args.resume.empty() || args.gaps || !args.skills.empty()) {
-      return fail(Errc::invalid_argument, "--job ranks the stored profiles: it takes no --profile, --resume, --skills or --gaps");
-    }
-  }
   if (!args.profile.empty() && !args.resume.empty()) {
     return fail(Errc::invalid_argument, "give --profile or --resume, not both");
   }
@@ -444,10 +439,29 @@ void add_match_command(CLI::App& root, Session& session) {
   cmd->add_flag("--gaps", args->gaps, "The missing skills that would add the most matches");
   cmd->add_option("--threshold", args->threshold, "Score a match must reach for --gaps (config match.gap_threshold)")
       ->check(CLI::Range(0.0, 1.0))->type_name("S");
-  cmd->add_option("--job", args->job, "Rank the stored profiles for this job")->type_name("ID")
-      ->check(CLI::PositiveNumber);
+  CLI::Option* job = cmd->add_option("--job", args->job, "Rank the stored profiles for this job")
+                         ->type_name("ID")->check(CLI::PositiveNumber);
   cmd->add_flag("--reindex", args->reindex, "Rebuild the match index even if the store looks unchanged");
-  cmd->callback([&session, args] { session.finish(run_match(session, *args)); });
+  // Ranking the profiles for one job uses no candidate, job filter or index option: given
+  // with --job they are refused (exit 2), not silently ignored.
+  std::vector<CLI::Option*> not_with_job;
+  for (const char* name : {"--profile", "--resume", "--skills", "--title", "--location", "--remote",
+                           "--min-salary", "--visa", "--years", "--country", "--near", "--radius",
+                           "--since", "--type", "--all", "--per-company", "--gaps", "--threshold",
+                           "--reindex"}) {
+    not_with_job.push_back(cmd->get_option(name));
+  }
+  cmd->callback([&session, args, job, not_with_job] {
+    for (const CLI::Option* option : not_with_job) {
+      if (job->count() > 0 && option->count() > 0) {
+        session.finish(fail(Errc::invalid_argument,
+                            "{} does not apply to --job (ranking the stored profiles for a job)",
+                            option->get_name()));
+        return;
+      }
+    }
+    session.finish(run_match(session, *args));
+  });
 }
 
 }  // namespace hg::cli
