@@ -391,7 +391,10 @@ FactorValue recency_value(const JobFacts& job, std::int32_t today, bool detail) 
   }
   const int age = std::max(0, today - job.posted_day);
   out.value = age < kRecencyDays ? recency_table()[static_cast<std::size_t>(age)] : 0.0;
-  if (detail) out.note = fmt::format("{} days old", age);
+  if (detail) {
+    out.note = job.first_seen_only ? fmt::format("first seen {} days ago (no posting date)", age)
+                                   : fmt::format("{} days old", age);
+  }
   return out;
 }
 

@@ -53,6 +53,7 @@ struct JobFacts {
   std::uint8_t sponsor = 0;             // company is on a visa sponsor register
   std::uint8_t employment = 0;          // number in employment_types(); 0 unknown
   std::uint8_t closed = 0;
+  std::uint8_t first_seen_only = 0;     // posted_day is when hg first saw it (no posting date)
   char country[2] = {0, 0};             // ISO 3166-1 alpha-2; zeros unknown
 };
 

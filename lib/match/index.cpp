@@ -20,7 +20,7 @@ namespace hg::match {
 namespace {
 
 constexpr char kMagic[8] = {'H', 'G', 'M', 'A', 'T', 'C', 'H', '1'};
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 // Descriptions read for word statistics on a big store (every k-th job).
 constexpr std::int64_t kDescriptionSample = 100000;
 
@@ -189,7 +189,10 @@ JobFacts facts_from_job(const model::Job& job) {
     if (f.salary_hi < f.salary_lo) std::swap(f.salary_lo, f.salary_hi);
   }
   auto posted = day_number(job.date_posted);
-  if (!posted) posted = day_number(job.first_seen);
+  if (!posted) {
+    posted = day_number(job.first_seen);
+    f.first_seen_only = posted ? 1 : 0;
+  }
   if (posted) f.posted_day = *posted;
   std::string family = job.title_family, seniority = job.seniority;
   if (family.empty() && seniority.empty()) {

@@ -311,6 +311,22 @@ TEST_CASE("the table shows the normalised salary, the posting date and the posti
   CHECK_THAT(rows[1], Catch::EndsWith("2026-11-20         1"));  // alone: one posting
 }
 
+TEST_CASE("an undated posting shows the day hg first saw it, marked with ~", "[cli]") {
+  TempDir dir;
+  const auto db = dir.file("hg.db");
+  Run run = run_hg({"import", "jobs", "-"}, db,
+                   at_now(R"({"id":"u1","title":"Welder","company":"Acme"})" "\n"));
+  REQUIRE(run.exit_code == 0);
+  run = run_hg({"jobs", "list"}, db, at_now());
+  REQUIRE(run.exit_code == 0);
+  const auto rows = lines_of(run.out);
+  REQUIRE(rows.size() == 2);
+  CHECK_THAT(rows[1], Catch::Contains("~2026-11-21"));
+  run = run_hg({"jobs", "list", "--jsonl"}, db, at_now());
+  const auto job = nlohmann::json::parse(run.out);
+  CHECK(job["date_posted"].is_null());  // the record keeps "no date"; only the table marks it
+}
+
 TEST_CASE("the import summary parses in every machine-readable format", "[cli]") {
   TempDir dir;
   const auto db = dir.file("hg.db");

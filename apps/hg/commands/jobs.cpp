@@ -47,7 +47,7 @@ Result<std::string> since_bound(std::string_view text, const util::Clock& clock)
 constexpr Column kColumns[] = {
     {"ID", "id", 8, true},          {"TITLE", "title", 48},      {"COMPANY", "company", 28},
     {"LOCATION", "location", 26},   {"REMOTE", "remote", 6},     {"SALARY", "salary", 22},
-    {"POSTED", "posted", 10},       {"POSTINGS", "postings", 8, true},
+    {"POSTED", "posted", 11},       {"POSTINGS", "postings", 8, true},
 };
 
 Result<void> run_list(Session& session, JobsArgs& args) {
@@ -83,7 +83,9 @@ Result<void> run_list(Session& session, JobsArgs& args) {
     record["postings"] = *postings;
     if (session.output() == OutputFormat::table) {
       record["salary"] = salary_cell(job);
-      record["posted"] = (job.date_posted.empty() ? job.first_seen : job.date_posted).substr(0, 10);
+      // "~": the posting gave no date; this is the day hg first saw it.
+      record["posted"] = job.date_posted.empty() ? "~" + job.first_seen.substr(0, 10)
+                                                 : job.date_posted.substr(0, 10);
     }
     records.push_back(std::move(record));
   }

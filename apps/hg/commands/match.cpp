@@ -272,7 +272,9 @@ Result<void> run_forward(Session& session, const MatchArgs& args, const Config& 
                         : "";
     if (table) {
       record["score"] = fmt::format("{:.3f}", m.explanation.score);
-      record["age"] = day ? fmt::format("{}d", options->today - *day) : "";
+      // "~": the posting gave no date; its age counts from when hg first saw it.
+      const char* seen = job->date_posted.empty() ? "~" : "";
+      record["age"] = day ? fmt::format("{}{}d", seen, options->today - *day) : "";
       record["why_short"] = fmt::format("{}", fmt::join(m.explanation.reasons, "; "));
     }
     records.push_back(std::move(record));

@@ -101,6 +101,10 @@ TEST_CASE("salary_value, visa_value and recency_value", "[match]") {
   CHECK(recency_value(job, 1000, false).value == Approx(0.3));
   job.posted_day = 970;
   CHECK(recency_value(job, 1000, false).value == Approx(0.5));
+  CHECK(recency_value(job, 1000, true).note == "30 days old");
+  job.first_seen_only = 1;  // same value: when hg first saw it is the best date there is
+  CHECK(recency_value(job, 1000, true).value == Approx(0.5));
+  CHECK(recency_value(job, 1000, true).note == "first seen 30 days ago (no posting date)");
 }
 
 TEST_CASE("Weights::share divides by the sum", "[match]") {
