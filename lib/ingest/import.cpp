@@ -218,6 +218,81 @@ Result<void> record_import_event(const store::Db& db, const ImportReport& report
   return {};
 }
 
+// The writing side of an import: stores prepared records a chunk (one transaction) at a time.
+// Counts reach the report only when their chunk commits, so a failed import reports what
+// the store holds.
+class Storer {
+ public:
+  Storer(const store::Db& db, store::JobWriter& writer, const ImportOptions& options,
+         std::string_view now, ImportReport& report)
+      : db_(db), writer_(writer), options_(options), now_(now), report_(report),
+        chunk_(db, writer, options.chunk_size) {}
+
+  // Stores one record; an error stops the import (the open chunk rolls back, earlier chunks
+  // stay).
+  Result<store::UpsertOutcome> store(Prepared& prepared) {
+    if (auto ready = chunk_.before_write(); !ready) return ready.error();
+    auto stored = writer_.upsert(*prepared.job, now_, prepared.hash);
+    if (!stored) return stored.error();
+    switch (stored->outcome) {
+      case store::UpsertOutcome::inserted: ++pending_.inserted; break;
+      case store::UpsertOutcome::updated: ++pending_.updated; break;
+      case store::UpsertOutcome::unchanged: ++pending_.unchanged; break;
+    }
+    keep_precomputed(prepared, *stored);
+    auto committed = chunk_.after_write();
+    if (!committed) return committed.error();
+    if (*committed) settle();
+    return stored->outcome;
+  }
+
+  // Records the import as an event when it changed anything, and commits the last chunk.
+  Result<void> finish() {
+    if (!options_.dry_run && (report_.inserted + pending_.inserted > 0 ||
+                              report_.updated + pending_.updated > 0)) {
+      if (auto ready = chunk_.before_write(); !ready) return ready.error();
+      ImportReport totals = report_;
+      totals.inserted += pending_.inserted;
+      totals.updated += pending_.updated;
+      totals.unchanged += pending_.unchanged;
+      if (auto logged = record_import_event(db_, totals, now_); !logged) return logged.error();
+    }
+    if (auto done = chunk_.commit(); !done) return done.error();
+    settle();
+    return {};
+  }
+
+ private:
+  // The dedup features computed while reading, for postings whose stored date they used.
+  void keep_precomputed(Prepared& prepared, const store::Upserted& stored) {
+    const model::Job& job = *prepared.job;
+    const bool exact = stored.outcome == store::UpsertOutcome::inserted ||
+                       (stored.outcome == store::UpsertOutcome::updated &&
+                        (!job.date_posted.empty() || !job.first_seen.empty()));
+    if (exact && !prepared.precomputed.empty() &&
+        report_.precomputed.size() + pending_.precomputed.size() < options_.max_precomputed) {
+      pending_.precomputed.emplace_back(stored.id, std::move(prepared.precomputed));
+    }
+  }
+
+  void settle() {
+    report_.inserted += pending_.inserted;
+    report_.updated += pending_.updated;
+    report_.unchanged += pending_.unchanged;
+    std::move(pending_.precomputed.begin(), pending_.precomputed.end(),
+              std::back_inserter(report_.precomputed));
+    pending_ = {};
+  }
+
+  const store::Db& db_;
+  store::JobWriter& writer_;
+  const ImportOptions& options_;
+  std::string_view now_;
+  ImportReport& report_;
+  Chunk chunk_;
+  Pending pending_;
+};
+
 }  // namespace
 
 Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
@@ -236,85 +311,30 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
   auto reader = make_reader(body, report.format, options.limits);
   auto writer = store::JobWriter::create(db);
   if (!writer) return writer.error();
-  Chunk chunk(db, *writer, options.chunk_size);
-  Pending pending;
-  auto settle = [&report, &pending] {
-    report.inserted += pending.inserted;
-    report.updated += pending.updated;
-    report.unchanged += pending.unchanged;
-    std::move(pending.precomputed.begin(), pending.precomputed.end(),
-              std::back_inserter(report.precomputed));
-    pending = {};
-  };
-
-  auto reject = [&](ItemError error) {
-    if (on_reject) on_reject(error);
-    report.rejected.push_back(std::move(error));
-  };
+  Storer storer(db, *writer, options, now, report);
   Preparer preparer(*reader, options);
   for (auto batch = preparer.next(); !batch.empty(); batch = preparer.next()) {
     std::size_t changes = 0, stores = 0;
     for (Prepared& prepared : batch) {
       ++report.read;
       if (prepared.error) {
-        reject(std::move(*prepared.error));
+        if (on_reject) on_reject(*prepared.error);
+        report.rejected.push_back(std::move(*prepared.error));
         continue;
       }
       if (options.dry_run) continue;
-      if (auto ready = chunk.before_write(); !ready) {
-        report.stopped = ready.error();
+      auto outcome = storer.store(prepared);
+      if (!outcome) {
+        report.stopped = outcome.error();
         return report;
-      }
-      auto stored = writer->upsert(*prepared.job, now, prepared.hash);
-      if (!stored) {
-        report.stopped = stored.error();
-        return report;  // the open chunk rolls back; earlier chunks stay
       }
       ++stores;
-      if (stored->outcome != store::UpsertOutcome::unchanged) ++changes;
-      switch (stored->outcome) {
-        case store::UpsertOutcome::inserted: ++pending.inserted; break;
-        case store::UpsertOutcome::updated: ++pending.updated; break;
-        case store::UpsertOutcome::unchanged: ++pending.unchanged; break;
-      }
-      const model::Job& job = *prepared.job;
-      const bool exact = stored->outcome == store::UpsertOutcome::inserted ||
-                         (stored->outcome == store::UpsertOutcome::updated &&
-                          (!job.date_posted.empty() || !job.first_seen.empty()));
-      if (exact && !prepared.precomputed.empty() &&
-          report.precomputed.size() + pending.precomputed.size() < options.max_precomputed) {
-        pending.precomputed.emplace_back(stored->id, std::move(prepared.precomputed));
-      }
-      auto committed = chunk.after_write();
-      if (!committed) {
-        report.stopped = committed.error();
-        return report;
-      }
-      if (*committed) settle();
+      if (*outcome != store::UpsertOutcome::unchanged) ++changes;
     }
     // Reading (and precomputing) runs some batches ahead, so this steers the ones to come.
     if (stores > 0) preparer.set_precompute(2 * changes >= stores);
   }
-  if (!options.dry_run && (report.inserted + pending.inserted > 0 ||
-                           report.updated + pending.updated > 0)) {
-    if (auto ready = chunk.before_write(); !ready) {
-      report.stopped = ready.error();
-      return report;
-    }
-    ImportReport totals = report;
-    totals.inserted += pending.inserted;
-    totals.updated += pending.updated;
-    totals.unchanged += pending.unchanged;
-    if (auto logged = record_import_event(db, totals, now); !logged) {
-      report.stopped = logged.error();
-      return report;
-    }
-  }
-  if (auto done = chunk.commit(); !done) {
-    report.stopped = done.error();
-  } else {
-    settle();
-  }
+  if (auto done = storer.finish(); !done) report.stopped = done.error();
   return report;
 }
 

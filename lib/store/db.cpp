@@ -10,7 +10,11 @@ namespace hg::store {
 
 void Db::Close::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
 
-Result<Db> Db::open(const std::filesystem::path& path, const OpenOptions& options) {
+namespace {
+
+// Refuses a missing store (unless it may be created), a directory, or a parent that cannot
+// be made. Returns whether the file exists.
+Result<bool> check_path(const std::filesystem::path& path, const OpenOptions& options) {
   std::error_code ec;
   const bool exists = std::filesystem::exists(path, ec);
   if (!exists && (!options.create_if_missing || options.read_only)) {
@@ -28,6 +32,40 @@ Result<Db> Db::open(const std::filesystem::path& path, const OpenOptions& option
                   ec.message());
     }
   }
+  return exists;
+}
+
+// A read-only store is used as it is, so it must already have this hg's schema.
+Result<void> check_current(const Db& db) {
+  auto version = schema_version(db);
+  if (!version) return version.error();
+  if (*version != latest_schema_version()) {
+    Error error = fail(Errc::invalid_input, "{}: store has schema version {}, this hg needs {}",
+                       db.path().string(), *version, latest_schema_version());
+    error.hint = "run `hg init` to upgrade it";
+    return error;
+  }
+  return {};
+}
+
+// A new, empty file gets 16 KB pages before its first table: postings are several KB each
+// (description, raw record), and bigger pages mean fewer overflow pages to write and read.
+// An existing store keeps its page size.
+Result<void> size_pages_if_empty(const Db& db) {
+  auto tables = Statement::prepare(db, "SELECT count(*) FROM sqlite_schema");
+  if (!tables) return tables.error();
+  auto row = tables->step();
+  if (!row) return row.error();
+  const bool empty = *row && tables->column_int64(0) == 0;
+  tables->reset();
+  if (!empty) return {};
+  return exec(db, "PRAGMA page_size = 16384");
+}
+
+}  // namespace
+
+Result<Db> Db::open(const std::filesystem::path& path, const OpenOptions& options) {
+  if (auto checked = check_path(path, options); !checked) return checked.error();
 
   // No global memory statistics: hg never reads them, and keeping them takes a process-wide
   // mutex on every allocation, which the import's and scrape's threads would share. Must
@@ -53,14 +91,7 @@ Result<Db> Db::open(const std::filesystem::path& path, const OpenOptions& option
   }
   if (auto fk = exec(db, "PRAGMA foreign_keys = ON"); !fk) return fk.error();
   if (options.read_only) {
-    auto version = schema_version(db);
-    if (!version) return version.error();
-    if (*version != latest_schema_version()) {
-      Error error = fail(Errc::invalid_input, "{}: store has schema version {}, this hg needs {}",
-                         path.string(), *version, latest_schema_version());
-      error.hint = "run `hg init` to upgrade it";
-      return error;
-    }
+    if (auto current = check_current(db); !current) return current.error();
     return db;
   }
   // Migrate first: it refuses a file that is not an hg store (or is newer) before anything
@@ -68,20 +99,7 @@ Result<Db> Db::open(const std::filesystem::path& path, const OpenOptions& option
   // Without migrate the file is opened as it is and nothing is written: `hg init` reads an
   // old store's version that way, and it may turn out to be another program's database.
   if (!options.migrate) return db;
-  // A new, empty file gets 16 KB pages before its first table: postings are several KB each
-  // (description, raw record), and bigger pages mean fewer overflow pages to write and read.
-  // An existing store keeps its page size.
-  {
-    auto tables = Statement::prepare(db, "SELECT count(*) FROM sqlite_schema");
-    if (!tables) return tables.error();
-    auto row = tables->step();
-    if (!row) return row.error();
-    const bool empty = *row && tables->column_int64(0) == 0;
-    tables->reset();
-    if (empty) {
-      if (auto sized = exec(db, "PRAGMA page_size = 16384"); !sized) return sized.error();
-    }
-  }
+  if (auto sized = size_pages_if_empty(db); !sized) return sized.error();
   if (auto done = migrate(db, latest_schema_version()); !done) return done.error();
   // WAL: readers never block the writer; NORMAL sync is durable at each checkpoint
   // and never corrupts on a crash.
