@@ -84,6 +84,44 @@ std::string where(const ingest::ItemError& error) {
   return fmt::format("record {} (line {}): ", error.record, error.line);
 }
 
+// The import's summary: one JSON document, or a line (and the dedup line) on a terminal.
+Result<void> print_import(Session& session, const ImportArgs& args,
+                          const ingest::ImportReport& report,
+                          const std::optional<dedup::RunReport>& deduped) {
+  if (session.output() != OutputFormat::table) {
+    nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+    for (const auto& error : report.rejected) {
+      errors.push_back({{"record", error.record}, {"line", error.line}, {"error", error.message}});
+    }
+    auto printed = print_json(session, {{"file", args.file},
+                {"format", ingest::format_name(report.format)},
+                {"dry_run", args.dry_run},
+                {"read", report.read},
+                {"inserted", report.inserted},
+                {"updated", report.updated},
+                {"unchanged", report.unchanged},
+                {"rejected", report.rejected.size()},
+                {"errors", errors},
+                {"stopped", report.stopped ? report.stopped->message : ""},
+                {"dedup", deduped ? nlohmann::ordered_json{{"merges", deduped->merges.size()},
+                                                           {"changed", deduped->changed}}
+                                  : nlohmann::ordered_json(nullptr)}});
+    return printed;
+  }
+  if (!session.quiet() || !report.rejected.empty()) {
+    fmt::print("{} {} record{} ({}): {} new, {} updated, {} unchanged, {} rejected\n",
+               args.dry_run ? "checked" : "imported", report.read, report.read == 1 ? "" : "s",
+               ingest::format_name(report.format), report.inserted, report.updated,
+               report.unchanged, report.rejected.size());
+    if (deduped && !deduped->merges.empty() && !session.quiet()) {
+      fmt::print("dedup: {} merge{}, {} posting{} joined or left a cluster\n",
+                 deduped->merges.size(), deduped->merges.size() == 1 ? "" : "s", deduped->changed,
+                 deduped->changed == 1 ? "" : "s");
+    }
+  }
+  return {};
+}
+
 Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
   auto options = import_options(session, args);
   if (!options) return options.error();
@@ -125,35 +163,8 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
     deduped = std::move(*pass);
   }
 
-  if (session.output() != OutputFormat::table) {
-    nlohmann::ordered_json errors = nlohmann::ordered_json::array();
-    for (const auto& error : report->rejected) {
-      errors.push_back({{"record", error.record}, {"line", error.line}, {"error", error.message}});
-    }
-    auto printed = print_json(session, {{"file", args.file},
-                {"format", ingest::format_name(report->format)},
-                {"dry_run", args.dry_run},
-                {"read", report->read},
-                {"inserted", report->inserted},
-                {"updated", report->updated},
-                {"unchanged", report->unchanged},
-                {"rejected", report->rejected.size()},
-                {"errors", errors},
-                {"stopped", report->stopped ? report->stopped->message : ""},
-                {"dedup", deduped ? nlohmann::ordered_json{{"merges", deduped->merges.size()},
-                                                           {"changed", deduped->changed}}
-                                  : nlohmann::ordered_json(nullptr)}});
-    if (!printed) return printed.error();
-  } else if (!session.quiet() || !report->rejected.empty()) {
-    fmt::print("{} {} record{} ({}): {} new, {} updated, {} unchanged, {} rejected\n",
-               args.dry_run ? "checked" : "imported", report->read, report->read == 1 ? "" : "s",
-               ingest::format_name(report->format), report->inserted, report->updated,
-               report->unchanged, report->rejected.size());
-    if (deduped && !deduped->merges.empty() && !session.quiet()) {
-      fmt::print("dedup: {} merge{}, {} posting{} joined or left a cluster\n",
-                 deduped->merges.size(), deduped->merges.size() == 1 ? "" : "s", deduped->changed,
-                 deduped->changed == 1 ? "" : "s");
-    }
+  if (auto printed = print_import(session, args, *report, deduped); !printed) {
+    return printed.error();
   }
   if (report->stopped) {
     Error error = *report->stopped;
