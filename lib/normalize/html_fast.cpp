@@ -6,10 +6,13 @@
 #include <utility>
 #include <vector>
 
+#include "normalize/html_fast_chars.hpp"
 #include "util/strings.hpp"
 
 namespace hg::normalize {
 namespace {
+
+using namespace html_fast;
 
 // ---------------------------------------------------------------------------------------------
 // The fast path. Job descriptions are nearly always simple, well-formed fragments, for which
@@ -160,148 +163,16 @@ int find_tag(std::string_view name) {
   return it != std::end(kTags) && it->name == key ? static_cast<int>(it - std::begin(kTags)) : -1;
 }
 
-// Named references decoded on the fast path ("name;" only); any other name gives up.
-struct NamedRef {
-  std::string_view name;
-  std::uint32_t code;
-};
-constexpr NamedRef kNamedRefs[] = {
-    {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
-    {"apos", '\''},     {"nbsp", 0xA0},     {"mdash", 0x2014},  {"ndash", 0x2013},
-    {"rsquo", 0x2019},  {"lsquo", 0x2018},  {"rdquo", 0x201D},  {"ldquo", 0x201C},
-    {"hellip", 0x2026}, {"bull", 0x2022},   {"middot", 0xB7},   {"copy", 0xA9},
-    {"reg", 0xAE},      {"trade", 0x2122},  {"euro", 0x20AC},   {"pound", 0xA3},
-    {"eacute", 0xE9},   {"laquo", 0xAB},    {"raquo", 0xBB},    {"times", 0xD7},
-    {"deg", 0xB0},
-};
-
-// The HTML5 named references that match without ';' (gumbo decodes "&copy2024" as "©2024").
-constexpr std::string_view kLegacyRefs[] = {
-    "AElig", "AMP", "Aacute", "Acirc", "Agrave", "Aring", "Atilde", "Auml", "COPY", "Ccedil",
-    "ETH", "Eacute", "Ecirc", "Egrave", "Euml", "GT", "Iacute", "Icirc", "Igrave", "Iuml", "LT",
-    "Ntilde", "Oacute", "Ocirc", "Ograve", "Oslash", "Otilde", "Ouml", "QUOT", "REG", "THORN",
-    "Uacute", "Ucirc", "Ugrave", "Uuml", "Yacute", "aacute", "acirc", "acute", "aelig",
-    "agrave", "amp", "aring", "atilde", "auml", "brvbar", "ccedil", "cedil", "cent", "copy",
-    "curren", "deg", "divide", "eacute", "ecirc", "egrave", "eth", "euml", "frac12", "frac14",
-    "frac34", "gt", "iacute", "icirc", "iexcl", "igrave", "iquest", "iuml", "laquo", "lt",
-    "macr", "micro", "middot", "nbsp", "not", "ntilde", "oacute", "ocirc", "ograve", "ordf",
-    "ordm", "oslash", "otilde", "ouml", "para", "plusmn", "pound", "quot", "raquo", "reg",
-    "sect", "shy", "sup1", "sup2", "sup3", "szlig", "thorn", "times", "uacute", "ucirc",
-    "ugrave", "uml", "uuml", "yacute", "yen", "yuml"};
-
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
-// Whitespace to the HTML tokenizer; '\r' counts because gumbo turns it into '\n'.
-bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-
-// Code points gumbo keeps as written (it replaces the rest, or maps them via windows-1252).
-bool is_plain_code_point(std::uint32_t c) {
-  if (c < 0x20) return c == '\t' || c == '\n' || c == '\f' || c == '\r';
-  if (c >= 0x7F && c <= 0x9F) return false;
-  if (c >= 0xD800 && c <= 0xDFFF) return false;
-  if (c >= 0xFDD0 && c <= 0xFDEF) return false;
-  if ((c & 0xFFFE) == 0xFFFE) return false;
-  return c <= 0x10FFFF;
-}
-
-// Scans valid UTF-8 of plain code points; counts the "<x" (x alphanumeric) that limit_depth()
-// may take for start tags.
-bool plain_utf8(std::string_view text, std::size_t& tag_starts) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = s[i];
-    if (c >= 0x20 && c < 0x7F) {
-      if (c == '<' && i + 1 < n && is_alnum(static_cast<char>(s[i + 1]))) ++tag_starts;
-      ++i;
-      continue;
-    }
-    if (c < 0x80) {
-      if (!is_plain_code_point(c)) return false;
-      ++i;
-      continue;
-    }
-    std::size_t extra = 0;
-    std::uint32_t min = 0;
-    if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      min = 0x10000;
-    } else {
-      return false;
-    }
-    if (i + extra >= n) return false;
-    std::uint32_t code = c & (0x3F >> extra);
-    for (std::size_t k = 1; k <= extra; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return false;
-      code = (code << 6) | (s[i + k] & 0x3F);
-    }
-    if (code < min || !is_plain_code_point(code)) return false;
-    i += extra + 1;
-  }
-  return true;
-}
-
-void append_utf8(std::string& out, std::uint32_t code) {
-  if (code == 0xA0) {
-    out.push_back(' ');  // as append_text() does with U+00A0
-  } else {
-    util::append_utf8(out, code);
-  }
-}
-
-// tidy_lines() without the per-line allocations: same splitting, collapsing and blank runs.
-std::string tidy_fast(std::string_view text) {
-  std::string tidy;
-  tidy.reserve(text.size());
-  std::string clean;
-  int blank_lines = 0;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t end = text.find('\n', start);
-    const bool last = end == std::string_view::npos;
-    if (last) end = text.size();
-    clean.clear();
-    bool pending_space = false;
-    for (std::size_t i = start; i < end; ++i) {
-      const char c = text[i];
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-        pending_space = !clean.empty();
-        continue;
-      }
-      if (pending_space) clean.push_back(' ');
-      pending_space = false;
-      clean.push_back(c);
-    }
-    if (clean.empty() || clean == "-") {
-      ++blank_lines;
-    } else {
-      if (!tidy.empty()) tidy += blank_lines > 0 ? "\n\n" : "\n";
-      blank_lines = 0;
-      tidy += clean;
-    }
-    if (last) break;
-    start = end + 1;
-  }
-  return tidy;
-}
-
 class FastText {
  public:
   explicit FastText(std::string_view html) : html_(html) {}
 
   // The text, or nullopt when the input is outside the modelled subset.
   std::optional<std::string> run() {
-    std::size_t tag_starts = 0;
-    if (!plain_utf8(html_, tag_starts)) return std::nullopt;
+    const auto tag_starts = plain_utf8_tag_starts(html_);
+    if (!tag_starts) return std::nullopt;
     // limit_depth() cannot drop a start tag before kMaxDepth of them; past that, ask it.
-    if (tag_starts > static_cast<std::size_t>(kMaxDepth) &&
+    if (*tag_starts > static_cast<std::size_t>(kMaxDepth) &&
         limit_depth(html_).size() != html_.size()) {
       return std::nullopt;
     }
@@ -410,60 +281,6 @@ class FastText {
     return bogus_comment(from);
   }
 
-  // Past a tag name at `i`: the index of the '>' that ends the tag, as the HTML5 tokenizer's
-  // attribute states find it (only quoted values hide '>'), or npos at the end of the input.
-  std::size_t tag_end(std::size_t i) const {
-    enum { before_name, name, after_name, before_value, dq, sq, unquoted, after_quoted, solidus };
-    int state = before_name;
-    const std::size_t n = html_.size();
-    for (; i < n; ++i) {
-      const char c = html_[i];
-      switch (state) {
-        case before_name:
-          if (c == '>') return i;
-          if (c == '/') state = solidus;
-          else if (!is_html_space(c)) state = name;
-          break;
-        case name:
-          if (c == '>') return i;
-          if (is_html_space(c)) state = after_name;
-          else if (c == '/') state = solidus;
-          else if (c == '=') state = before_value;
-          break;
-        case after_name:
-          if (c == '>') return i;
-          if (c == '/') state = solidus;
-          else if (c == '=') state = before_value;
-          else if (!is_html_space(c)) state = name;
-          break;
-        case before_value:
-          if (c == '>') return i;
-          if (c == '"') state = dq;
-          else if (c == '\'') state = sq;
-          else if (!is_html_space(c)) state = unquoted;
-          break;
-        case dq:
-          if (c == '"') state = after_quoted;
-          break;
-        case sq:
-          if (c == '\'') state = after_quoted;
-          break;
-        case unquoted:
-          if (c == '>') return i;
-          if (is_html_space(c)) state = before_name;
-          break;
-        case after_quoted:
-        case solidus:
-          if (c == '>') return i;
-          if (c == '/') state = solidus;
-          else if (is_html_space(c)) state = before_name;
-          else state = name;
-          break;
-      }
-    }
-    return std::string_view::npos;
-  }
-
   // At a tag name (after "<" or "</").
   Step tag(std::size_t name_start, bool closing) {
     const std::size_t n = html_.size();
@@ -472,7 +289,7 @@ class FastText {
     if (j >= n) return Step::stop;  // a tag cut off by the end of the input is dropped
     const int id = find_tag(html_.substr(name_start, j - name_start));
     if (id < 0) return Step::give_up;
-    const std::size_t gt = tag_end(j);
+    const std::size_t gt = find_tag_end(html_, j);
     if (gt == std::string_view::npos) return Step::stop;
     pos_ = gt + 1;
     const auto tag = static_cast<std::uint8_t>(id);
@@ -538,7 +355,7 @@ class FastText {
       if (name == "script" && html_.substr(body, i - body).find("<!--") != std::string_view::npos) {
         return Step::give_up;
       }
-      const std::size_t gt = tag_end(after);
+      const std::size_t gt = find_tag_end(html_, after);
       if (gt == std::string_view::npos) return Step::stop;
       pos_ = gt + 1;
       return Step::next;
@@ -662,54 +479,13 @@ class FastText {
 
   // At '&': a character reference, as gumbo decodes it in text, or a literal '&'.
   bool reference() {
-    const std::size_t n = html_.size();
-    const std::size_t amp = pos_;
-    std::size_t k = amp + 1;
-    if (k < n && html_[k] == '#') {
-      ++k;
-      const bool hex = k < n && (html_[k] == 'x' || html_[k] == 'X');
-      if (hex) ++k;
-      const std::size_t digits = k;
-      std::uint32_t code = 0;
-      while (k < n && k < digits + 7) {
-        const char c = html_[k];
-        int v = -1;
-        if (c >= '0' && c <= '9') v = c - '0';
-        else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
-        else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
-        if (v < 0) break;
-        code = code * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
-        ++k;
-      }
-      if (k == digits || k >= n || html_[k] != ';') return false;
-      if (code == 0 || code == '\r' || code == '\f' || !is_plain_code_point(code)) return false;
-      append_utf8(raw_, code);
-      pos_ = k + 1;
-      return true;
+    const Reference ref = read_reference(html_, pos_);
+    switch (ref.kind) {
+      case Reference::Kind::give_up: return false;
+      case Reference::Kind::literal_amp: raw_.push_back('&'); break;
+      case Reference::Kind::code_point: append_code_point(raw_, ref.code); break;
     }
-    while (k < n && is_alnum(html_[k])) ++k;
-    const std::string_view name = html_.substr(amp + 1, k - amp - 1);
-    if (name.empty()) {  // "& ", "&&", "&-": a literal '&'
-      raw_.push_back('&');
-      pos_ = amp + 1;
-      return true;
-    }
-    const bool semicolon = k < n && html_[k] == ';';
-    if (semicolon) {
-      for (const NamedRef& ref : kNamedRefs) {
-        if (ref.name == name) {
-          append_utf8(raw_, ref.code);
-          pos_ = k + 1;
-          return true;
-        }
-      }
-      return false;  // maybe a reference this table lacks
-    }
-    for (std::string_view legacy : kLegacyRefs) {
-      if (name.starts_with(legacy)) return false;
-    }
-    raw_.push_back('&');  // no reference: "R&D", "?a=1&b=2"
-    pos_ = amp + 1;
+    pos_ = ref.end;
     return true;
   }
 

@@ -159,18 +159,6 @@ std::string tidy_lines(const std::string& text) {
   return tidy;
 }
 
-// The general path: depth-limited gumbo parse, flattened and tidied.
-std::string gumbo_to_text(std::string_view bounded_html) {
-  const std::string bounded = limit_depth(bounded_html);
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;  // parse errors are not kept: hostile input cannot grow that list
-  GumboOutput* output = gumbo_parse_with_options(&options, bounded.data(), bounded.size());
-  if (output == nullptr) return {};
-  std::string text = tidy_lines(flatten(output->document));
-  gumbo_destroy_output(&options, output);
-  return text;
-}
-
 }  // namespace
 
 // One linear pass that copies `html` but drops start tags nested deeper than kMaxDepth.
@@ -242,6 +230,18 @@ bool looks_like_html(std::string_view text) {
   }
   return false;
 }
+
+std::string gumbo_to_text(std::string_view bounded_html) {
+  const std::string bounded = limit_depth(bounded_html);
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // parse errors are not kept: hostile input cannot grow that list
+  GumboOutput* output = gumbo_parse_with_options(&options, bounded.data(), bounded.size());
+  if (output == nullptr) return {};
+  std::string text = tidy_lines(flatten(output->document));
+  gumbo_destroy_output(&options, output);
+  return text;
+}
+
 
 std::string html_to_text(std::string_view html) {
   std::size_t size = std::min(html.size(), kMaxInput);
