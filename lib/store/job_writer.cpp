@@ -211,6 +211,59 @@ Result<JobWriter> JobWriter::create(const Db& db) {
       std::move(*unindex), {}, std::nullopt, 0, {}, {}, {}, {}}));
 }
 
+namespace {
+
+struct Existing {
+  model::JobId id = 0;
+  std::string hash;  // its content hash
+};
+
+// The stored job `job` updates: the same source and external id, else the same canonical
+// URL, else the same content.
+// The three statements select (id, content_hash) by those keys.
+Result<std::optional<Existing>> find_existing(Statement& by_external, Statement& by_url,
+                                              Statement& by_hash, const model::Job& job,
+                                              const std::string& hash) {
+  Statement* lookup = &by_hash;
+  if (!job.external_id.empty()) {
+    lookup = &by_external;
+    lookup->bind(1, job.source);
+    lookup->bind(2, job.external_id);
+  } else if (!job.canonical_url.empty()) {
+    lookup = &by_url;
+    lookup->bind(1, job.canonical_url);
+  } else {
+    lookup->bind(1, hash);
+  }
+  auto found = lookup->step();
+  if (!found) return found.error();
+  std::optional<Existing> existing;
+  if (*found) existing = Existing{lookup->column_int64(0), lookup->column_text(1)};
+  lookup->reset();
+  return existing;
+}
+
+// The companies row of `company`, found by its key or created by `upsert_company` (which
+// returns its id); `known` remembers the ids for the writer's life.
+Result<std::int64_t> company_id_for(Statement& upsert_company,
+                                    std::unordered_map<std::string, std::int64_t>& known,
+                                    const std::string& company, std::string_view now) {
+  std::string key = company_key(company);
+  if (key.empty()) key = util::to_lower(company);
+  if (auto cached = known.find(key); cached != known.end()) return cached->second;
+  upsert_company.bind(1, company);
+  upsert_company.bind(2, key);
+  upsert_company.bind(3, now);
+  auto row = upsert_company.step();
+  if (!row) return row.error();
+  const std::int64_t id = upsert_company.column_int64(0);
+  upsert_company.reset();
+  known.emplace(std::move(key), id);
+  return id;
+}
+
+}  // namespace
+
 Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now) {
   return upsert(job, now, content_hash(job));
 }
@@ -219,45 +272,17 @@ Result<Upserted> JobWriter::upsert(const model::Job& job, std::string_view now,
                                    const std::string& hash) {
   Statements& s = *statements_;
 
-  Statement* lookup = &s.by_hash;
-  if (!job.external_id.empty()) {
-    lookup = &s.by_external;
-    lookup->bind(1, job.source);
-    lookup->bind(2, job.external_id);
-  } else if (!job.canonical_url.empty()) {
-    lookup = &s.by_url;
-    lookup->bind(1, job.canonical_url);
-  } else {
-    lookup->bind(1, hash);
-  }
-  auto found = lookup->step();
+  auto found = find_existing(s.by_external, s.by_url, s.by_hash, job, hash);
   if (!found) return found.error();
   std::optional<model::JobId> existing;
-  std::string existing_hash;
-  if (*found) {
-    existing = lookup->column_int64(0);
-    existing_hash = lookup->column_text(1);
-  }
-  lookup->reset();
-  if (existing && existing_hash == hash) return Upserted{*existing, UpsertOutcome::unchanged};
+  if (*found) existing = (*found)->id;
+  if (*found && (*found)->hash == hash) return Upserted{*existing, UpsertOutcome::unchanged};
 
   std::optional<std::int64_t> company_id;
   if (!job.company.empty()) {
-    std::string key = company_key(job.company);
-    if (key.empty()) key = util::to_lower(job.company);
-    auto cached = s.company_ids.find(key);
-    if (cached != s.company_ids.end()) {
-      company_id = cached->second;
-    } else {
-      s.company.bind(1, job.company);
-      s.company.bind(2, key);
-      s.company.bind(3, now);
-      auto row = s.company.step();
-      if (!row) return row.error();
-      company_id = s.company.column_int64(0);
-      s.company.reset();
-      s.company_ids.emplace(std::move(key), *company_id);
-    }
+    auto id = company_id_for(s.company, s.company_ids, job.company, now);
+    if (!id) return id.error();
+    company_id = *id;
   }
 
   // An indexed job's old text leaves the index now (FTS5 needs the exact old values); a
