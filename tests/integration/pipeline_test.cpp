@@ -1,8 +1,6 @@
 // hg apply and hg track through the real binary: a whole pipeline, refused moves that change
 // nothing, the timeline, letters (template, PDF, an LLM on a loopback server), iCalendar,
 // reminders, housekeeping and bulk import.
-#include <sqlite3.h>
-
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -16,12 +14,14 @@
 #include "support/ical_check.hpp"
 #include "support/replay_server.hpp"
 #include "support/run_hg.hpp"
+#include "support/sql.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
 
 using hg::testing::at_now;
 using hg::testing::lines_of;
+using hg::testing::sql_scalar;
 using hg::testing::ReplayServer;
 using hg::testing::Run;
 using hg::testing::RunOptions;
@@ -36,20 +36,6 @@ std::string read_file(const std::filesystem::path& path) {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-std::string scalar(const std::filesystem::path& db, const std::string& sql) {
-  sqlite3* handle = nullptr;
-  REQUIRE(sqlite3_open(db.c_str(), &handle) == SQLITE_OK);
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  std::string value;
-  if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
-    value = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(handle);
-  return value;
 }
 
 // The output of a program run through the shell ("" when it fails).
@@ -125,8 +111,8 @@ TEST_CASE("an application walks from saved to accepted, every step on its timeli
   CHECK(shown["timeline"][5]["at"] == "2026-11-20T10:00:00Z");
   CHECK(shown["timeline"][5]["note"] == "step accepted");
   // Every change is an event for reports.
-  CHECK(scalar(p.db, "SELECT count(*) FROM events WHERE subject_type = 'application'") == "6");
-  CHECK(scalar(p.db, "SELECT count(*) FROM events WHERE kind = 'application.moved'") == "5");
+  CHECK(sql_scalar(p.db, "SELECT count(*) FROM events WHERE subject_type = 'application'") == "6");
+  CHECK(sql_scalar(p.db, "SELECT count(*) FROM events WHERE kind = 'application.moved'") == "5");
 
   const Run table = p.hg({"track"});
   CHECK(table.exit_code == 0);
@@ -141,7 +127,7 @@ TEST_CASE("a refused move exits 3 and changes nothing", "[cli][track]") {
   Pipeline p;
   REQUIRE(p.hg({"apply", "1", "--status", "applied"}).exit_code == 0);
   const std::string before = p.hg({"--json", "track", "show", "1"}).out;
-  const std::string events = scalar(p.db, "SELECT count(*) FROM events");
+  const std::string events = sql_scalar(p.db, "SELECT count(*) FROM events");
 
   SECTION("a move the pipeline does not allow") {
     const Run run = p.hg({"track", "move", "1", "accepted"});
@@ -176,7 +162,7 @@ TEST_CASE("a refused move exits 3 and changes nothing", "[cli][track]") {
     CHECK_THAT(run.err, Catch::StartsWith("hg: application 99: not found"));
   }
   CHECK(p.hg({"--json", "track", "show", "1"}).out == before);
-  CHECK(scalar(p.db, "SELECT count(*) FROM events") == events);
+  CHECK(sql_scalar(p.db, "SELECT count(*) FROM events") == events);
 }
 
 TEST_CASE("a second apply says so and changes nothing", "[cli][track]") {
@@ -186,8 +172,8 @@ TEST_CASE("a second apply says so and changes nothing", "[cli][track]") {
   CHECK(again.exit_code == 0);
   CHECK_THAT(again.err, Catch::Contains("has an application for job 2 already: 1 (applied"));
   CHECK_THAT(again.out, Catch::Contains("application 1: applied"));
-  CHECK(scalar(p.db, "SELECT count(*) FROM applications") == "1");
-  CHECK(scalar(p.db, "SELECT count(*) FROM documents") == "0");
+  CHECK(sql_scalar(p.db, "SELECT count(*) FROM applications") == "1");
+  CHECK(sql_scalar(p.db, "SELECT count(*) FROM documents") == "0");
   CHECK(p.hg({"apply", "99"}).exit_code == 4);
   CHECK(p.hg({"apply", "1", "--status", "offer"}).exit_code == 2);
   CHECK(p.hg({"apply", "1", "--profile", "nobody"}).exit_code == 4);
@@ -213,7 +199,7 @@ TEST_CASE("a template letter is a draft until made final, and its PDF has the ac
   const Json letters = p.json({"track", "letter", "1"});
   REQUIRE(letters.size() == 1);
   CHECK(letters[0]["final"] == false);
-  CHECK(scalar(p.db, "SELECT count(*) FROM documents WHERE format = 'pdf'") == "1");
+  CHECK(sql_scalar(p.db, "SELECT count(*) FROM documents WHERE format = 'pdf'") == "1");
 
   SECTION("a new version shows its diff; --final marks exactly one") {
     const Run second = p.hg({"track", "letter", "1", "--generate", "--template", "short"});
@@ -315,11 +301,11 @@ TEST_CASE("track import takes CSV in bulk, reports bad rows and never doubles up
   CHECK_THAT(run.err, Catch::Contains("record 6 (line 7): date: 2030-01-01 is in the future"));
   const Json apps = p.json({"track", "list"});
   REQUIRE(apps.size() == 2);
-  CHECK(scalar(p.db, "SELECT status FROM applications WHERE job_id = 1") == "interviewing");
+  CHECK(sql_scalar(p.db, "SELECT status FROM applications WHERE job_id = 1") == "interviewing");
   const Run again = p.hg({"track", "import", csv.string()});
   CHECK_THAT(again.out, Catch::Contains("0 new applications, 3 already there, 0 new jobs"));
-  CHECK(scalar(p.db, "SELECT count(*) FROM applications") == "2");
-  CHECK(scalar(p.db, "SELECT count(*) FROM jobs") == "4");
+  CHECK(sql_scalar(p.db, "SELECT count(*) FROM applications") == "2");
+  CHECK(sql_scalar(p.db, "SELECT count(*) FROM jobs") == "4");
 
   SECTION("the recruiter's board for one job") {
     const Run board = p.hg({"track", "--job", "1"});
@@ -375,7 +361,7 @@ TEST_CASE("an LLM letter is checked claim by claim; failures fall back to the te
                             llm.options());
     CHECK(strict.exit_code == 3);
     CHECK_THAT(strict.err, Catch::Contains("llm letter rejected (--strict)"));
-    CHECK(scalar(p.db, "SELECT count(*) FROM applications") == "0");
+    CHECK(sql_scalar(p.db, "SELECT count(*) FROM applications") == "0");
 
     const Run loose = p.hg({"--json", "apply", "1", "--cover-letter", "generate", "--llm"},
                            llm.options());
@@ -423,7 +409,7 @@ TEST_CASE("an LLM letter is checked claim by claim; failures fall back to the te
     const Run run = p.hg({"apply", "1", "--cover-letter", "generate", "--llm"}, options);
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.err, Catch::Contains("llm: no endpoint configured"));
-    CHECK(scalar(p.db, "SELECT count(*) FROM applications") == "0");
+    CHECK(sql_scalar(p.db, "SELECT count(*) FROM applications") == "0");
   }
 }
 
@@ -460,7 +446,7 @@ TEST_CASE("a template of the user's own in the config dir wins over the built-in
   const Run missing = p.hg({"apply", "2", "--cover-letter", "generate", "--template", "nope"});
   CHECK(missing.exit_code == 4);
   CHECK_THAT(missing.err, Catch::Contains("template \"nope\": not found"));
-  CHECK(scalar(p.db, "SELECT count(*) FROM applications") == "1");
+  CHECK(sql_scalar(p.db, "SELECT count(*) FROM applications") == "1");
 }
 
 }  // namespace

@@ -1,12 +1,7 @@
 // hg scrape through the real binary against a real HTTP server on 127.0.0.1 that replays the
 // recorded payloads: conditional requests, closing, retries, timeouts, one bad source among
 // good ones, pagination, faults and their bounds, the cron lock, kill -9 half way.
-#include <fcntl.h>
-#include <signal.h>
-#include <sqlite3.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
+#include <csignal>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -18,6 +13,7 @@
 #include "support/cli_helpers.hpp"
 #include "support/replay_server.hpp"
 #include "support/run_hg.hpp"
+#include "support/sql.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -28,6 +24,7 @@ using hg::testing::ReplayServer;
 using hg::testing::Run;
 using hg::testing::RunOptions;
 using hg::testing::Scripted;
+using hg::testing::sql_scalar;
 using hg::testing::TempDir;
 using Json = nlohmann::json;
 
@@ -38,21 +35,6 @@ std::string read_file(const std::filesystem::path& path) {
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-std::string scalar(const std::filesystem::path& db, const std::string& sql) {
-  sqlite3* handle = nullptr;
-  REQUIRE(sqlite3_open(db.c_str(), &handle) == SQLITE_OK);
-  sqlite3_busy_timeout(handle, 5000);  // hg may be writing in the background
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  std::string value;
-  if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr) {
-    value = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(handle);
-  return value;
 }
 
 // A store, a config and a loopback server whose files live under `site`.
@@ -132,7 +114,7 @@ TEST_CASE("a scrape stores a board; unchanged it costs one 304; a vanished posti
   CHECK(third[0]["closed"] == 1);
   CHECK(third[0]["new"] == 0);
   CHECK(third[0]["updated"] == 0);
-  CHECK(scalar(s.db, "SELECT count(*) FROM jobs WHERE closed_at IS NOT NULL") == "1");
+  CHECK(sql_scalar(s.db, "SELECT count(*) FROM jobs WHERE closed_at IS NOT NULL") == "1");
   CHECK(s.json({"jobs", "list"}).size() == board["jobs"].size() - 1);
   CHECK(s.json({"jobs", "list", "--all"}).size() == board["jobs"].size());
 
@@ -224,9 +206,9 @@ TEST_CASE("one source failing never stops the others; exit 5 with a line per fai
   CHECK(run.exit_code == 5);
   CHECK_THAT(run.err, Catch::Contains("hg: scrape: garbage: remotive: not JSON"));
   CHECK_THAT(run.err, Catch::Contains("hg: scrape: slow: ") && Catch::Contains("timeout"));
-  CHECK(scalar(s.db, "SELECT count(*) FROM jobs WHERE source = 'greenhouse:codepath'") != "0");
-  CHECK(scalar(s.db, "SELECT count(*) FROM jobs WHERE source <> 'greenhouse:codepath'") == "0");
-  CHECK(scalar(s.db, "SELECT count(*) FROM scrape_runs WHERE errors > 0") == "2");
+  CHECK(sql_scalar(s.db, "SELECT count(*) FROM jobs WHERE source = 'greenhouse:codepath'") != "0");
+  CHECK(sql_scalar(s.db, "SELECT count(*) FROM jobs WHERE source <> 'greenhouse:codepath'") == "0");
+  CHECK(sql_scalar(s.db, "SELECT count(*) FROM scrape_runs WHERE errors > 0") == "2");
 }
 
 TEST_CASE("faults are bounded: drip, truncation, 500, wrong type, 50 MB, redirect loop",
@@ -261,41 +243,8 @@ TEST_CASE("faults are bounded: drip, truncation, 500, wrong type, 50 MB, redirec
     CHECK_THAT(run.err, Catch::Contains(std::string("hg: scrape: greenhouse:") + c.name + ": ") &&
                             Catch::Contains(c.says));
   }
-  CHECK(scalar(s.db, "SELECT count(*) FROM jobs") == "0");
-  CHECK(scalar(s.db, "PRAGMA integrity_check") == "ok");
-}
-
-// Starts hg in the background; returns its pid. Everything is built before the fork: this
-// process has server threads, and a child that allocated could hang on a lock one of them held.
-pid_t spawn_hg(const Scraping& s, const std::vector<std::string>& args) {
-  std::vector<std::string> env_storage = {"HG_DB=" + s.db.string(),
-                                          "HG_CONFIG=" + s.dir.file("config.toml").string(),
-                                          std::string("HG_NOW=") + hg::testing::kTestNow};
-  for (char** entry = environ; *entry != nullptr; ++entry) {
-    const std::string_view text(*entry);
-    if (!text.starts_with("HG_DB=") && !text.starts_with("HG_CONFIG=") && !text.starts_with("HG_NOW=")) {
-      env_storage.emplace_back(text);
-    }
-  }
-  std::vector<char*> envp;
-  for (std::string& entry : env_storage) envp.push_back(entry.data());
-  envp.push_back(nullptr);
-  std::vector<char*> argv{const_cast<char*>(HG_BINARY)};
-  for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
-  argv.push_back(nullptr);
-  const std::string err_file = s.dir.file("background.err").string();
-
-  const pid_t pid = fork();
-  if (pid == 0) {
-    const int null_fd = open("/dev/null", O_WRONLY);
-    const int err_fd = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (null_fd < 0 || err_fd < 0) _exit(126);
-    dup2(null_fd, STDOUT_FILENO);
-    dup2(err_fd, STDERR_FILENO);
-    execve(HG_BINARY, argv.data(), envp.data());
-    _exit(127);
-  }
-  return pid;
+  CHECK(sql_scalar(s.db, "SELECT count(*) FROM jobs") == "0");
+  CHECK(sql_scalar(s.db, "PRAGMA integrity_check") == "ok");
 }
 
 TEST_CASE("two scrapes never overlap; kill -9 half way leaves the store consistent",
@@ -310,31 +259,30 @@ TEST_CASE("two scrapes never overlap; kill -9 half way leaves the store consiste
   s.server->script("/v0/postings/slowco",
                    {.body = read_file(kSources / "lever" / "postings-GoToGroup.json")});
 
-  const pid_t pid = spawn_hg(s, {"scrape"});
-  REQUIRE(pid > 0);
+  RunOptions background = s.options();
+  background.env["HG_DB"] = s.db.string();
+  hg::testing::BackgroundHg first({"scrape"}, background);
+  first.close_stdin();
   // Wait until the fast source is stored and the slow one is still being fetched.
-  for (int i = 0; i < 160 && scalar(s.db, "SELECT count(*) FROM scrape_runs") != "1"; ++i) {
+  for (int i = 0; i < 160 && sql_scalar(s.db, "SELECT count(*) FROM scrape_runs") != "1"; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   const Run second = s.hg({"scrape"});
-  INFO("first run's stderr: " << read_file(s.dir.file("background.err")));
+  INFO("first run's stderr: " << first.err());
   CHECK(second.exit_code == 6);
   CHECK_THAT(second.err, Catch::Contains("another hg scrape is running"));
 
-  REQUIRE(kill(pid, SIGKILL) == 0);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  CHECK(WIFSIGNALED(status));
-  CHECK(scalar(s.db, "PRAGMA integrity_check") == "ok");
-  const std::string kept = scalar(s.db, "SELECT count(*) FROM jobs");
+  CHECK(first.kill_and_wait(SIGKILL) == SIGKILL);
+  CHECK(sql_scalar(s.db, "PRAGMA integrity_check") == "ok");
+  const std::string kept = sql_scalar(s.db, "SELECT count(*) FROM jobs");
   CHECK(kept != "0");  // the finished source was committed
-  CHECK(scalar(s.db, "SELECT count(*) FROM jobs WHERE source = 'slow'") == "0");
+  CHECK(sql_scalar(s.db, "SELECT count(*) FROM jobs WHERE source = 'slow'") == "0");
 
   const Json next = s.json({"scrape"});  // the lock died with the process
   REQUIRE(next.size() == 2);
   CHECK(next[0]["error"].is_null());
   CHECK(next[1]["error"].is_null());
-  CHECK(scalar(s.db, "SELECT count(*) FROM jobs WHERE source = 'slow'") != "0");
+  CHECK(sql_scalar(s.db, "SELECT count(*) FROM jobs WHERE source = 'slow'") != "0");
 }
 
 TEST_CASE("sources are added, listed and removed; keys are never printed", "[cli][scrape]") {

@@ -18,12 +18,9 @@ void check(bool ok, const char* what) {
   if (!ok) throw std::runtime_error(std::string("run_hg: ") + what + ": " + std::strerror(errno));
 }
 
-}  // namespace
-
-Run run_hg(const std::vector<std::string>& args, const RunOptions& options) {
-  // A child that exits before reading all of its stdin must not kill the test with SIGPIPE.
-  signal(SIGPIPE, SIG_IGN);
-  TempDir home;
+// The child's whole environment: minimal, with HOME and the XDG dirs in `home`, the
+// sanitizer settings passed through, and then what the test asked for.
+std::vector<std::string> environment(const TempDir& home, const RunOptions& options) {
   std::map<std::string, std::string> env = {{"PATH", "/usr/bin:/bin"},
                                             {"HOME", home.path().string()},
                                             {"LANG", "C.UTF-8"},
@@ -34,13 +31,23 @@ Run run_hg(const std::vector<std::string>& args, const RunOptions& options) {
     if (const char* value = std::getenv(name)) env[name] = value;
   }
   for (const auto& [key, value] : options.env) env[key] = value;
+  std::vector<std::string> entries;
+  for (const auto& [key, value] : env) entries.push_back(key + "=" + value);
+  return entries;
+}
+
+}  // namespace
+
+Run run_hg(const std::vector<std::string>& args, const RunOptions& options) {
+  // A child that exits before reading all of its stdin must not kill the test with SIGPIPE.
+  signal(SIGPIPE, SIG_IGN);
+  TempDir home;
 
   int in_pipe[2], out_pipe[2], err_pipe[2];
   check(pipe(in_pipe) == 0 && pipe(out_pipe) == 0 && pipe(err_pipe) == 0, "pipe");
   std::vector<std::string> argv_storage = {HG_BINARY};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<std::string> env_storage;
-  for (const auto& [key, value] : env) env_storage.push_back(key + "=" + value);
+  std::vector<std::string> env_storage = environment(home, options);
 
   // Everything the child needs is built before the fork: the test process has threads (the
   // loopback servers), and a child that allocates could wait forever on an allocator lock
@@ -127,5 +134,74 @@ Run run_hg(const std::vector<std::string>& args, const std::filesystem::path& db
   with_db.env["HG_DB"] = db.string();
   return run_hg(args, with_db);
 }
+
+BackgroundHg::BackgroundHg(const std::vector<std::string>& args, const RunOptions& options)
+    : home_(std::make_unique<TempDir>()) {
+  signal(SIGPIPE, SIG_IGN);
+  int in_pipe[2];
+  check(pipe(in_pipe) == 0, "pipe");
+  std::vector<std::string> argv_storage = {HG_BINARY};
+  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  std::vector<std::string> env_storage = environment(*home_, options);
+  std::vector<char*> argv, envp;  // built before the fork, as in run_hg
+  for (auto& arg : argv_storage) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  for (auto& entry : env_storage) envp.push_back(entry.data());
+  envp.push_back(nullptr);
+  const std::string cwd = home_->path().string();
+  const std::string out_file = home_->file("stdout").string();
+  const std::string err_file = home_->file("stderr").string();
+
+  pid_ = fork();
+  check(pid_ >= 0, "fork");
+  if (pid_ == 0) {
+    const int out = open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (out < 0 || err < 0) _exit(126);
+    dup2(in_pipe[0], STDIN_FILENO);
+    dup2(out, STDOUT_FILENO);
+    dup2(err, STDERR_FILENO);
+    for (int fd : {in_pipe[0], in_pipe[1], out, err}) close(fd);
+    if (chdir(cwd.c_str()) != 0) _exit(126);
+    execve(argv[0], argv.data(), envp.data());
+    _exit(127);
+  }
+  close(in_pipe[0]);
+  stdin_ = in_pipe[1];
+}
+
+BackgroundHg::~BackgroundHg() {
+  if (stdin_ >= 0) close(stdin_);
+  if (pid_ > 0 && !status_) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+}
+
+bool BackgroundHg::write_stdin(std::string_view text) {
+  while (!text.empty() && stdin_ >= 0) {
+    const ssize_t put = write(stdin_, text.data(), text.size());
+    if (put <= 0) return false;
+    text.remove_prefix(static_cast<std::size_t>(put));
+  }
+  return text.empty();
+}
+
+void BackgroundHg::close_stdin() {
+  if (stdin_ >= 0) close(stdin_);
+  stdin_ = -1;
+}
+
+int BackgroundHg::kill_and_wait(int signal_number) {
+  if (!status_) {
+    kill(pid_, signal_number);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    status_ = status;
+  }
+  return WIFSIGNALED(*status_) ? WTERMSIG(*status_) : 0;
+}
+
+std::string BackgroundHg::err() const { return read_file(home_->file("stderr")); }
 
 }  // namespace hg::testing

@@ -5,8 +5,10 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hg::testing {
@@ -29,5 +31,32 @@ Run run_hg(const std::vector<std::string>& args, const RunOptions& options = {})
 // Convenience: `HG_DB` set to `db`.
 Run run_hg(const std::vector<std::string>& args, const std::filesystem::path& db,
            const RunOptions& options = {});
+
+class TempDir;
+
+// hg started in the background with its stdin on a pipe the test writes (and keeps open as
+// long as it likes), its stdout and stderr in files: for killing it half way. The destructor
+// kills it if it still runs.
+class BackgroundHg {
+ public:
+  BackgroundHg(const std::vector<std::string>& args, const RunOptions& options);
+  BackgroundHg(const BackgroundHg&) = delete;
+  BackgroundHg& operator=(const BackgroundHg&) = delete;
+  ~BackgroundHg();
+
+  // Writes all of `text` to its stdin (blocking); false when it stopped reading.
+  bool write_stdin(std::string_view text);
+  void close_stdin();
+  // Sends `signal_number` and waits; returns the signal that ended it (0: it exited).
+  int kill_and_wait(int signal_number);
+  // What it wrote to stderr so far.
+  std::string err() const;
+
+ private:
+  std::unique_ptr<TempDir> home_;
+  int pid_ = -1;
+  int stdin_ = -1;
+  std::optional<int> status_;
+};
 
 }  // namespace hg::testing
