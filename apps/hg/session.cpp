@@ -8,6 +8,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "util/strings.hpp"
+
 namespace hg::cli {
 namespace {
 
@@ -100,14 +102,15 @@ bool Session::color() const {
 }
 
 void Session::warn(std::string_view message) const {
-  if (!quiet_) fmt::print(stderr, "hg: warning: {}\n", message);
+  if (!quiet_) fmt::print(stderr, "hg: warning: {}\n", util::single_line(message));
 }
 
 void Session::finish(const Result<void>& result) {
   if (result) return;
   const Error& error = result.error();
-  fmt::print(stderr, "hg: {}\n", error.message);
-  if (!error.hint.empty()) fmt::print(stderr, "hint: {}\n", error.hint);
+  // One line each, whatever a library or the input put in the message.
+  fmt::print(stderr, "hg: {}\n", util::single_line(error.message));
+  if (!error.hint.empty()) fmt::print(stderr, "hint: {}\n", util::single_line(error.hint));
   set_exit_code(exit_code_for(error.code));
 }
 

@@ -45,6 +45,31 @@ std::vector<std::string> split(std::string_view text, char separator) {
   }
 }
 
+std::string single_line(std::string_view text) {
+  if (text.find_first_of("\r\n") == std::string_view::npos) return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t end = i;
+    bool breaks = false;
+    for (; end < text.size() && is_space(text[end]); ++end) {
+      breaks = breaks || text[end] == '\n' || text[end] == '\r';
+    }
+    if (end == i) {
+      out.push_back(text[i++]);
+      continue;
+    }
+    if (!breaks) {
+      out.append(text.substr(i, end - i));
+    } else if (end < text.size() && !out.empty()) {
+      out.push_back(' ');
+    }
+    i = end;
+  }
+  return out;
+}
+
 std::string collapse_space(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -23,6 +23,11 @@ std::vector<std::string> split(std::string_view text, char separator);
 // Collapses runs of whitespace to one space and trims.
 std::string collapse_space(std::string_view text);
 
+// `text` on one line: each run of whitespace holding a line break ('\n', '\r') becomes one
+// space, and trailing ones go; other whitespace is kept as it is. For error messages that
+// quote other programs or input.
+std::string single_line(std::string_view text);
+
 // The byte offset of the first invalid UTF-8 sequence or NUL byte, if any.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 // Appends code point `code` (at most U+10FFFF, not a surrogate) as UTF-8.

@@ -86,6 +86,7 @@ TEST_CASE("jq programs filter the JSON output and a bad one is a usage error", "
   run = run_hg({"jobs", "list", "--jq", ".["}, db, at_now());
   CHECK(run.exit_code == 2);
   CHECK(run.err.starts_with("hg: --jq: "));
+  CHECK(lines_of(run.err).size() == 1);  // jq's own message spans lines
   run = run_hg({"export", "jobs", "--jq", "."}, db, at_now());
   CHECK(run.exit_code == 2);
 }

@@ -151,7 +151,8 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
 
   auto report = ingest::import_jobs(
       *db, in, *options, now, [&label](const ingest::ItemError& error) {
-        fmt::print(stderr, "hg: import: {}: {}{}\n", label, where(error), error.message);
+        fmt::print(stderr, "hg: import: {}: {}{}\n", label, where(error),
+                   util::single_line(error.message));
       });
   if (!report) return context(report.error(), fmt::format("import: {}", label));
 

@@ -43,6 +43,14 @@ TEST_CASE("split keeps empty pieces", "[util]") {
   CHECK(split("abc", ',') == std::vector<std::string>{"abc"});
 }
 
+TEST_CASE("single_line joins lines with one space and keeps other spacing", "[util]") {
+  CHECK(single_line("syntax error at line 1:\n.[ ; 1 error\n") == "syntax error at line 1: .[ ; 1 error");
+  CHECK(single_line("a \r\n\t b") == "a b");
+  CHECK(single_line("got \"a  b\"") == "got \"a  b\"");  // no break: as it was
+  CHECK(single_line("\nlead") == "lead");
+  CHECK(single_line("") == "");
+}
+
 TEST_CASE("collapse_space turns whitespace runs into one space and trims", "[util]") {
   CHECK(collapse_space("  Data \t\n engineer  ") == "Data engineer");
   CHECK(collapse_space("\n\n") == "");
