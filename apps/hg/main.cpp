@@ -46,6 +46,14 @@ std::string usage_message(CLI::App& app, const CLI::ParseError& error) {
     }
   }
   std::string message = error.what();
+  // "could not convert: --limit = 1.5": an option's value that is not of its type (the
+  // numeric options' checks catch most first).
+  constexpr std::string_view kConvert = "could not convert: ";
+  if (const auto equals = message.find(" = "); message.starts_with(kConvert) && equals != std::string::npos) {
+    return fmt::format("{}: cannot read \"{}\" (see --help for what it takes)",
+                       message.substr(kConvert.size(), equals - kConvert.size()),
+                       message.substr(equals + 3));
+  }
   if (!message.empty() && message[0] >= 'A' && message[0] <= 'Z' &&
       (message.size() < 2 || !(message[1] >= 'A' && message[1] <= 'Z'))) {
     message[0] = static_cast<char>(message[0] - 'A' + 'a');

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../checks.hpp"
 #include "../commands.hpp"
 #include "../files.hpp"
 #include "../letters.hpp"
@@ -181,7 +182,7 @@ void add_apply_command(CLI::App& root, Session& session) {
   auto args = std::make_shared<ApplyArgs>();
   CLI::App* cmd = root.add_subcommand(
       "apply", "Record an application to a job, with the resume sent and a cover letter");
-  cmd->add_option("job", args->job_id, "Job id (hg jobs list)")->required()->type_name("JOB");
+  cmd->add_option("job", args->job_id, "Job id (hg jobs list)")->required()->type_name("JOB")->check(positive_int());
   cmd->add_option("--profile", args->profile, "Apply as this profile (default: the default one)")
       ->type_name("NAME");
   cmd->add_option("--status", args->status, "saved (default) or applied")

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "../checks.hpp"
 #include "../commands.hpp"
 #include "../dedup_run.hpp"
 #include "../output.hpp"
@@ -208,17 +209,17 @@ void add_dedup_command(CLI::App& root, Session& session) {
                 "Forget earlier clusters (not your splits) and compare every posting again");
   cmd->add_option("--explain", args->explain, "Why JOB sits in its cluster, with the scores")
       ->option_text("JOB")
-      ->check(CLI::PositiveNumber);
+      ->check(positive_int());
   cmd->add_option("--others", args->others,
                   "With --explain: also show this many same-company postings kept apart (default 5)")
       ->option_text("N")
-      ->check(CLI::NonNegativeNumber);
+      ->check(non_negative_int());
   cmd->footer(
       "Thresholds: config dedup.score, dedup.title, dedup.company, dedup.description,\n"
       "dedup.window_days, dedup.distance_km. See man hg-dedup.");
 
   CLI::App* split = cmd->add_subcommand("split", "Take JOB out of its cluster and keep it out");
-  split->add_option("JOB", args->split_job, "Job id")->required()->check(CLI::PositiveNumber);
+  split->add_option("JOB", args->split_job, "Job id")->required()->check(positive_int());
   split->callback([&session, args] { session.finish(run_split(session, *args)); });
 
   cmd->callback([&session, args, cmd] {

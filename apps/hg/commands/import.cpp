@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../checks.hpp"
 #include "../commands.hpp"
 #include "../dedup_run.hpp"
 #include "../output.hpp"
@@ -284,7 +285,7 @@ void add_import_command(CLI::App& root, Session& session) {
                  "Store records as mapped: derive no place, salary, visa or skills facts");
   jobs->add_option("--chunk-size", args->chunk_size,
                    "Records per transaction (config import.chunk_size; default 5000)")
-      ->check(CLI::PositiveNumber)->type_name("N");
+      ->check(positive_int())->type_name("N");
   jobs->callback([&session, args] { session.finish(run_import_jobs(session, *args)); });
 
   CLI::App* profiles = cmd->add_subcommand("profiles", "Import candidate profiles from JSON Resume files");

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../checks.hpp"
 #include "../commands.hpp"
 #include "../output.hpp"
 #include "model/json.hpp"
@@ -128,13 +129,13 @@ void add_filters(CLI::App* cmd, JobsArgs& args) {
   cmd->add_option("--since", args.since, "Posted since a date or a span: 2026-11-01, 7d, 2w, 24h")
       ->type_name("WHEN");
   cmd->add_option("--min-salary", args.filter.min_salary, "Annualised salary at least AMOUNT")
-      ->type_name("AMOUNT")->check(CLI::NonNegativeNumber);
+      ->type_name("AMOUNT")->check(non_negative());
   cmd->add_option("--source", args.filter.source, "Only jobs from this source")->type_name("NAME");
   cmd->add_flag("--all", args.all, "Include closed jobs");
   cmd->add_option("-n,--limit", args.limit, "Show at most N jobs (config jobs.limit; default 20)")
-      ->check(CLI::PositiveNumber)->type_name("N");
+      ->check(positive_int())->type_name("N");
   cmd->add_option("--offset", args.filter.offset, "Skip the first N jobs")
-      ->check(CLI::NonNegativeNumber)->type_name("N");
+      ->check(non_negative_int())->type_name("N");
 }
 
 }  // namespace
@@ -156,7 +157,7 @@ void add_jobs_command(CLI::App& root, Session& session) {
   search->callback([&session, args] { session.finish(run_list(session, *args)); });
 
   CLI::App* show = cmd->add_subcommand("show", "Show one job with its description");
-  show->add_option("id", args->id, "Job id")->required()->type_name("ID");
+  show->add_option("id", args->id, "Job id")->required()->type_name("ID")->check(positive_int());
   show->callback([&session, args] { session.finish(run_show(session, *args)); });
 }
 

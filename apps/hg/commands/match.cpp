@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../checks.hpp"
 #include "../commands.hpp"
 #include "../enrichers.hpp"
 #include "../files.hpp"
@@ -417,32 +418,32 @@ void add_match_command(CLI::App& root, Session& session) {
       ->type_name("MODE");
   cmd->add_option("--min-salary", args->overrides.min_salary,
                   "Annual salary wanted (reporting currency); drops jobs paying less")
-      ->type_name("AMOUNT")->check(CLI::NonNegativeNumber);
+      ->type_name("AMOUNT")->check(non_negative());
   cmd->add_flag("--visa", args->visa, "Needs visa sponsorship; drops jobs that say they do not sponsor");
   cmd->add_option("--years", args->overrides.years, "Years of experience")->type_name("N")
-      ->check(CLI::Range(0.0, 80.0));
+      ->check(between(0, 80));
   // Filters.
   cmd->add_option("--country", args->country, "Jobs in this country (or remote and open to it)")->type_name("CC");
   cmd->add_option("--near", args->near, "Jobs near this place (with --radius)")->type_name("PLACE");
   cmd->add_option("--radius", args->radius, "Kilometres around --near (default 50)")->type_name("KM")
-      ->check(CLI::PositiveNumber);
+      ->check(positive());
   cmd->add_option("--since", args->since, "Posted since a date or a span: 2026-11-01, 7d, 2w")->type_name("WHEN");
   cmd->add_option("--type", args->types, "Employment type: full_time, part_time, contract ...")
       ->type_name("TYPE")->delimiter(',');
   cmd->add_flag("--all", args->all, "Include closed jobs");
   // Output.
   cmd->add_option("-n,--limit", args->limit, "Show at most N results (config match.limit; 20)")
-      ->check(CLI::PositiveNumber)->type_name("N");
+      ->check(positive_int())->type_name("N");
   cmd->add_option("--per-company", args->per_company, "At most N jobs per company (config match.per_company; 3; 0 no cap)")
-      ->check(CLI::NonNegativeNumber)->type_name("N");
-  cmd->add_option("--min-score", args->min_score, "Hide results scoring below S")->check(CLI::Range(0.0, 1.0))
+      ->check(non_negative_int())->type_name("N");
+  cmd->add_option("--min-score", args->min_score, "Hide results scoring below S")->check(between(0, 1))
       ->type_name("S");
   cmd->add_flag("--explain", args->explain, "Every factor, and why each result ranks above the next");
   cmd->add_flag("--gaps", args->gaps, "The missing skills that would add the most matches");
   cmd->add_option("--threshold", args->threshold, "Score a match must reach for --gaps (config match.gap_threshold)")
-      ->check(CLI::Range(0.0, 1.0))->type_name("S");
+      ->check(between(0, 1))->type_name("S");
   CLI::Option* job = cmd->add_option("--job", args->job, "Rank the stored profiles for this job")
-                         ->type_name("ID")->check(CLI::PositiveNumber);
+                         ->type_name("ID")->check(positive_int());
   cmd->add_flag("--reindex", args->reindex, "Rebuild the match index even if the store looks unchanged");
   // Ranking the profiles for one job uses no candidate, job filter or index option: given
   // with --job they are refused (exit 2), not silently ignored.

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../checks.hpp"
 #include "../commands.hpp"
 #include "../enrichers.hpp"
 #include "../files.hpp"
@@ -241,7 +242,7 @@ void add_parse_resume_command(CLI::App& root, Session& session) {
   cmd->add_option("--profile", args->profile, "Profile handle for --save (one file only; default: from the name)")
       ->type_name("NAME");
   cmd->add_option("--timeout", args->timeout, "Time limit per file in seconds (default 10)")
-      ->check(CLI::PositiveNumber)->type_name("SECONDS");
+      ->check(positive())->type_name("SECONDS");
   cmd->callback([&session, args] { session.finish(run_parse_resume(session, *args)); });
 }
 

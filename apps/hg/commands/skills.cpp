@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../checks.hpp"
 #include "../commands.hpp"
 #include "../enrichers.hpp"
 #include "../output.hpp"
@@ -222,14 +223,14 @@ void add_skills_command(CLI::App& root, Session& session) {
   list->add_option("--category", args->category, "Only skills whose category contains TEXT")
       ->type_name("TEXT");
   list->add_option("-n,--limit", args->limit, "Show at most N skills (default 50 in a table)")
-      ->check(CLI::PositiveNumber)->type_name("N");
+      ->check(positive_int())->type_name("N");
   list->callback([&session, args] { session.finish(run_list(session, *args)); });
 
   CLI::App* search = cmd->add_subcommand("search", "Find skills by part of a name or alias");
   search->add_option("text", args->text, "Part of a name or alias, e.g. \"postgres\"")
       ->required()->type_name("TEXT");
   search->add_option("-n,--limit", args->limit, "Show at most N skills (default 20)")
-      ->check(CLI::PositiveNumber)->type_name("N");
+      ->check(positive_int())->type_name("N");
   search->callback([&session, args] { session.finish(run_search(session, *args)); });
 
   CLI::App* show = cmd->add_subcommand("show", "Show a skill: aliases, category, implications");

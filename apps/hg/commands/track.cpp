@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../checks.hpp"
 #include "../commands.hpp"
 #include "../files.hpp"
 #include "../letters.hpp"
@@ -392,7 +393,7 @@ void add_list_filters(CLI::App* cmd, TrackArgs& args) {
       ->type_name("ID");
   cmd->add_option("--profile", args.profile, "Only this profile's applications")->type_name("NAME");
   cmd->add_flag("--board", args.board, "Group by status, in pipeline order");
-  cmd->add_option("-n,--limit", args.limit, "At most N applications")->check(CLI::PositiveNumber)
+  cmd->add_option("-n,--limit", args.limit, "At most N applications")->check(positive_int())
       ->type_name("N");
 }
 
@@ -416,11 +417,11 @@ void add_track_command(CLI::App& root, Session& session) {
   list->callback([&session, args] { session.finish(run_list(session, *args)); });
 
   CLI::App* show = cmd->add_subcommand("show", "One application: job, timeline, interviews, reminders, documents");
-  show->add_option("id", args->id, "Application id")->required()->type_name("ID");
+  show->add_option("id", args->id, "Application id")->required()->type_name("ID")->check(positive_int());
   show->callback([&session, args] { session.finish(run_show(session, *args)); });
 
   CLI::App* move = cmd->add_subcommand("move", "Move an application to a new status");
-  move->add_option("id", args->id, "Application id")->required()->type_name("ID");
+  move->add_option("id", args->id, "Application id")->required()->type_name("ID")->check(positive_int());
   move->add_option("status", args->status, "The new status")->required()->type_name("STATUS");
   move->add_option("note", args->words, "A note for the timeline")->type_name("TEXT...");
   move->add_option("--at", args->at, "When it happened (default now)")->type_name("WHEN");
@@ -428,14 +429,14 @@ void add_track_command(CLI::App& root, Session& session) {
   move->callback([&session, args] { session.finish(run_move(session, *args)); });
 
   CLI::App* note = cmd->add_subcommand("note", "Add a note to an application's timeline");
-  note->add_option("id", args->id, "Application id")->required()->type_name("ID");
+  note->add_option("id", args->id, "Application id")->required()->type_name("ID")->check(positive_int());
   note->add_option("text", args->words, "The note")->required()->type_name("TEXT...");
   note->add_option("--at", args->at, "When (default now)")->type_name("WHEN");
   note->add_option("--tz", args->tz, "Time zone of --at")->type_name("ZONE");
   note->callback([&session, args] { session.finish(run_note(session, *args)); });
 
   CLI::App* interview = cmd->add_subcommand("interview", "Schedule an interview");
-  interview->add_option("id", args->id, "Application id")->required()->type_name("ID");
+  interview->add_option("id", args->id, "Application id")->required()->type_name("ID")->check(positive_int());
   interview->add_option("--at", args->at, "Start, wall-clock time in --tz: 2026-12-01T14:00")
       ->required()->type_name("WHEN");
   interview->add_option("--tz", args->tz, "Time zone (default: config track.time_zone, TZ)")
@@ -453,7 +454,7 @@ void add_track_command(CLI::App& root, Session& session) {
   ics->callback([&session, args] { session.finish(run_ics(session, *args)); });
 
   CLI::App* remind = cmd->add_subcommand("remind", "Set a reminder for an application");
-  remind->add_option("id", args->id, "Application id")->required()->type_name("ID");
+  remind->add_option("id", args->id, "Application id")->required()->type_name("ID")->check(positive_int());
   remind->add_option("text", args->words, "What to do (default: follow up)")->type_name("TEXT...");
   remind->add_option("--in", args->in, "Due after a span: 3d, 1w, 36h")->type_name("SPAN");
   remind->add_option("--on", args->on, "Due at a date or time")->type_name("WHEN");
@@ -461,7 +462,7 @@ void add_track_command(CLI::App& root, Session& session) {
   remind->callback([&session, args] { session.finish(run_remind(session, *args)); });
 
   CLI::App* done = cmd->add_subcommand("done", "Mark a reminder done");
-  done->add_option("reminder", args->id, "Reminder id (hg track due)")->required()->type_name("ID");
+  done->add_option("reminder", args->id, "Reminder id (hg track due)")->required()->type_name("ID")->check(positive_int());
   done->callback([&session, args] { session.finish(run_done(session, *args)); });
 
   CLI::App* due = cmd->add_subcommand(

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "../checks.hpp"
 #include "../files.hpp"
 #include "../letters.hpp"
 #include "../output.hpp"
@@ -112,7 +113,7 @@ void add_track_letter_command(CLI::App& track, Session& session) {
   auto args = std::make_shared<LetterArgs>();
   CLI::App* letter = track.add_subcommand(
       "letter", "An application's cover letters: list, show, regenerate, finalise");
-  letter->add_option("id", args->id, "Application id")->required()->type_name("ID");
+  letter->add_option("id", args->id, "Application id")->required()->type_name("ID")->check(positive_int());
   letter->add_flag("--generate", args->generate, "Write a new version (shown with its diff)");
   letter->add_option("--template", args->request.template_name, "Template for --generate")
       ->type_name("NAME|FILE");
@@ -120,7 +121,7 @@ void add_track_letter_command(CLI::App& track, Session& session) {
   letter->add_flag("--strict", args->request.strict,
                    "Refuse an LLM letter with unsupported claims");
   letter->add_option("--final", args->final_version, "Mark version N final")->type_name("N")
-      ->check(CLI::PositiveNumber);
+      ->check(positive_int());
   letter->add_option("--show", args->show_version, "Print version N (-1: the newest)")
       ->type_name("N");
   letter->add_option("--pdf", args->output,
