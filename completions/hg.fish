@@ -133,6 +133,7 @@ complete -c hg -n '__hg_at '\''import'\''' -a 'profiles' -d 'Import candidate pr
 complete -c hg -n '__hg_at '\''import'\''' -l help -s h -x -d 'Print this help message and exit'
 complete -c hg -n '__hg_at '\''import jobs'\''' -l help -s h -x -d 'Print this help message and exit'
 complete -c hg -n '__hg_at '\''import jobs'\''' -l format -x -d 'Input format (default: detected from content)'
+complete -c hg -n '__hg_at '\''import jobs'\''' -l delimiter -x -d 'CSV field separator: one character, or tab (default: , ; tab or |, whichever the header line uses most)'
 complete -c hg -n '__hg_at '\''import jobs'\''' -l map -x -d 'Read hg FIELD from the record'\''s COLUMN (repeatable); fields: external_id, source, title, company, location, description, description_html, url, date_posted, valid_through, salary_text, salary_min, salary_max, salary_currency, salary_period, employment_type, remote, seniority, city, region, country, latitude, longitude, visa_sponsorship, visa_evidence, canonical_url, first_seen, last_seen, closed_at, fingerprint, title_family, remote_regions, salary_reporting, reporting_currency, skills'
 complete -c hg -n '__hg_at '\''import jobs'\''' -l source -x -d 'Source name for records without one (config import.source; default import)'
 complete -c hg -n '__hg_at '\''import jobs'\''' -l dry-run -x -d 'Read and check every record, store nothing'

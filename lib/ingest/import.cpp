@@ -14,6 +14,7 @@
 #include "store/events.hpp"
 #include "store/jobs.hpp"
 #include "store/statement.hpp"
+#include "util/csv.hpp"
 
 namespace hg::ingest {
 namespace {
@@ -308,7 +309,9 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
     report.format = *detected;
   }
   std::istream body(&headed);
-  auto reader = make_reader(body, report.format, options.limits);
+  const char delimiter = options.csv_delimiter != 0 ? options.csv_delimiter
+                                                    : util::detect_csv_delimiter(headed.head());
+  auto reader = make_reader(body, report.format, options.limits, delimiter);
   auto writer = store::JobWriter::create(db);
   if (!writer) return writer.error();
   Storer storer(db, *writer, options, now, report);

@@ -21,6 +21,7 @@ namespace hg::ingest {
 
 struct ImportOptions {
   std::optional<Format> format;   // nullopt: detect from the first bytes
+  char csv_delimiter = 0;         // CSV field separator; 0: detect from the header line
   MapOptions map;                 // --map and --source
   ReaderLimits limits;            // per-record size and nesting caps
   std::size_t chunk_size = 5000;  // records per transaction

@@ -200,8 +200,8 @@ class JsonArrayReader final : public RecordReader {
 
 class CsvRecordReader final : public RecordReader {
  public:
-  CsvRecordReader(std::istream& in, const ReaderLimits& limits)
-      : csv_(in, limits.max_record_bytes) {}
+  CsvRecordReader(std::istream& in, const ReaderLimits& limits, char delimiter)
+      : csv_(in, limits.max_record_bytes, delimiter) {}
 
   std::optional<Item> next() override {
     if (!header_read_) {
@@ -314,11 +314,11 @@ HeadedInput::int_type HeadedInput::underflow() {
 }
 
 std::unique_ptr<RecordReader> make_reader(std::istream& in, Format format,
-                                          const ReaderLimits& limits) {
+                                          const ReaderLimits& limits, char csv_delimiter) {
   switch (format) {
     case Format::json: return std::make_unique<JsonArrayReader>(in, limits);
     case Format::jsonl: return std::make_unique<JsonLinesReader>(in, limits);
-    case Format::csv: return std::make_unique<CsvRecordReader>(in, limits);
+    case Format::csv: return std::make_unique<CsvRecordReader>(in, limits, csv_delimiter);
   }
   return nullptr;
 }

@@ -75,8 +75,10 @@ class HeadedInput : public std::streambuf {
   std::string buffer_;
 };
 
-// A reader for `format` over `in`, which must outlive it.
+// A reader for `format` over `in`, which must outlive it. `csv_delimiter` separates CSV
+// fields.
 std::unique_ptr<RecordReader> make_reader(std::istream& in, Format format,
-                                          const ReaderLimits& limits = {});
+                                          const ReaderLimits& limits = {},
+                                          char csv_delimiter = ',');
 
 }  // namespace hg::ingest

@@ -1,9 +1,11 @@
 #include "util/csv.hpp"
 
+#include <iterator>
+
 namespace hg::util {
 
-CsvReader::CsvReader(std::istream& in, std::size_t max_record_bytes)
-    : in_(in), max_record_bytes_(max_record_bytes) {}
+CsvReader::CsvReader(std::istream& in, std::size_t max_record_bytes, char delimiter)
+    : in_(in), max_record_bytes_(max_record_bytes), delimiter_(delimiter) {}
 
 std::optional<Result<CsvRecord>> CsvReader::next() {
   std::streambuf* buf = in_.rdbuf();
@@ -48,7 +50,7 @@ std::optional<Result<CsvRecord>> CsvReader::next() {
       quoted = was_quoted = true;
       continue;
     }
-    if (c == ',') {
+    if (c == delimiter_) {
       if (!oversized) record.fields.push_back(std::move(field));
       field.clear();
       was_quoted = false;
@@ -68,6 +70,23 @@ std::optional<Result<CsvRecord>> CsvReader::next() {
   if (malformed) return Result<CsvRecord>(*malformed);
   record.fields.push_back(std::move(field));
   return Result<CsvRecord>(std::move(record));
+}
+
+char detect_csv_delimiter(std::string_view head) {
+  constexpr char kCandidates[] = {',', ';', '\t', '|'};
+  std::size_t counts[std::size(kCandidates)] = {};
+  bool quoted = false;
+  for (char c : head) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') break;
+    for (std::size_t i = 0; i < std::size(kCandidates); ++i) counts[i] += c == kCandidates[i];
+  }
+  std::size_t best = 0;  // ',' wins ties
+  for (std::size_t i = 1; i < std::size(kCandidates); ++i) {
+    if (counts[i] > counts[best]) best = i;
+  }
+  return kCandidates[best];
 }
 
 std::string csv_line(const std::vector<std::string>& fields) {

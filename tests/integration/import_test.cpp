@@ -385,6 +385,43 @@ TEST_CASE("a CSV file with malformed rows stores its good rows and names the bad
   CHECK(jobs[4]["title"] == "Analyst, \"Senior\"");
 }
 
+TEST_CASE("CSV with semicolons or tabs is read as such, and --delimiter says which", "[cli]") {
+  TempDir dir;
+  const auto db = dir.file("hg.db");
+  // A spreadsheet export in a locale with decimal commas: ';' between fields.
+  nlohmann::json summary = nlohmann::json::parse(
+      run_hg({"import", "jobs", "-", "--json"}, db,
+             with_input("\xEF\xBB\xBFtitle;company;location;salary\r\n"
+                        "Welder;Acme;\"Berlin, DE\";\"45.000 EUR\"\r\n"))
+          .out);
+  check_counts(summary, 1, 1, 0, 0, 0);
+  summary = nlohmann::json::parse(
+      run_hg({"import", "jobs", "-", "--json"}, db,
+             with_input("title\tcompany\tlocation\nCook\tBistro\tParis, FR\n"))
+          .out);
+  check_counts(summary, 1, 1, 0, 0, 0);
+  // Told otherwise, the header is one column and the rows have no title.
+  Run run = run_hg({"import", "jobs", "-", "--delimiter", ",", "--json"}, db,
+                   with_input("title;company\nPorter;Hotel\n"));
+  CHECK(run.exit_code == 3);
+  CHECK_THAT(run.err, Catch::Contains("title: missing"));
+  run = run_hg({"import", "jobs", "-", "--delimiter", "tab"}, db,
+               with_input("title\tcompany\nGuard\tBank\n"));
+  CHECK(run.exit_code == 0);
+  run = run_hg({"import", "jobs", "-", "--delimiter", ";;"}, db, with_input("title\n"));
+  CHECK(run.exit_code == 2);
+  CHECK(run.err == "hg: --delimiter: expected one character or \"tab\", got \";;\"\n");
+
+  const auto jobs = exported_jobs(db);
+  REQUIRE(jobs.size() == 3);
+  CHECK(jobs[0]["title"] == "Welder");
+  CHECK(jobs[0]["city"] == "Berlin");
+  CHECK(jobs[0]["salary_text"] == "45.000 EUR");
+  CHECK(jobs[1]["company"] == "Bistro");
+  CHECK(jobs[1]["country"] == "FR");
+  CHECK(jobs[2]["company"] == "Bank");
+}
+
 TEST_CASE("a CSV file whose quote never closes keeps the rows before it", "[cli]") {
   TempDir dir;
   const auto db = seeded_store(dir);

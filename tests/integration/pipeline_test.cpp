@@ -333,7 +333,7 @@ struct Llm {
   }
 };
 
-TEST_CASE("an LLM letter is checked claim by claim; failures fall back to the template",
+TEST_CASE("an LLM letter is checked claim by claim, and failures fall back to the template",
           "[cli][docs]") {
   Pipeline p;
   Llm llm;

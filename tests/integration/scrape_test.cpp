@@ -80,7 +80,7 @@ struct Scraping {
 
 const std::string kGreenhousePath = "/v1/boards/codepath/jobs";
 
-TEST_CASE("a scrape stores a board; unchanged it costs one 304; a vanished posting closes",
+TEST_CASE("a scrape stores a board, unchanged it costs one 304, and a vanished posting closes",
           "[cli][scrape]") {
   Scraping s;
   const Json board = Json::parse(read_file(kSources / "greenhouse" / "jobs-codepath.json"));
@@ -192,7 +192,7 @@ TEST_CASE("429 with Retry-After is waited out and retried", "[cli][scrape]") {
   CHECK(s.server->requests().size() == 2);
 }
 
-TEST_CASE("one source failing never stops the others; exit 5 with a line per failure",
+TEST_CASE("one source failing never stops the others: exit 5 with a line per failure",
           "[cli][scrape]") {
   Scraping s("[scrape]\nretries = 0\ntimeout = 1\nhost_delay_ms = 0\n");
   s.serve(kGreenhousePath, read_file(kSources / "greenhouse" / "jobs-codepath.json"));
@@ -247,7 +247,7 @@ TEST_CASE("faults are bounded: drip, truncation, 500, wrong type, 50 MB, redirec
   CHECK(sql_scalar(s.db, "PRAGMA integrity_check") == "ok");
 }
 
-TEST_CASE("two scrapes never overlap; kill -9 half way leaves the store consistent",
+TEST_CASE("two scrapes never overlap, and kill -9 half way leaves the store consistent",
           "[cli][scrape]") {
   Scraping s("[scrape]\nretries = 0\ntimeout = 20\nhost_delay_ms = 0\n");
   s.serve(kGreenhousePath, read_file(kSources / "greenhouse" / "jobs-codepath.json"));
@@ -285,7 +285,7 @@ TEST_CASE("two scrapes never overlap; kill -9 half way leaves the store consiste
   CHECK(sql_scalar(s.db, "SELECT count(*) FROM jobs WHERE source = 'slow'") != "0");
 }
 
-TEST_CASE("sources are added, listed and removed; keys are never printed", "[cli][scrape]") {
+TEST_CASE("sources are added, listed and removed, and keys are never printed", "[cli][scrape]") {
   Scraping s;
   CHECK(s.hg({"scrape", "add", "nosuch", "x"}).exit_code == 2);
   CHECK(s.hg({"scrape", "add", "greenhouse"}).exit_code == 2);  // needs a board
@@ -353,7 +353,7 @@ TEST_CASE("saved payloads are read offline with --from: KIND/FILE, or one FILE w
   CHECK_THAT(garbage.err, Catch::Contains("hg: scrape: remotive:x: remotive: expected"));
 }
 
-TEST_CASE("scrape add --param passes API parameters; a bad one is a usage error", "[cli][scrape]") {
+TEST_CASE("scrape add --param passes API parameters, and a bad one is a usage error", "[cli][scrape]") {
   Scraping s;
   s.add({"remotive", "--param", "category=software-dev", "--query", "rust"});
   s.server->script("/api/remote-jobs", {.body = read_file(kSources / "remotive" / "remote-jobs.json")});

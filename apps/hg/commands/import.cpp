@@ -23,6 +23,7 @@ namespace {
 struct ImportArgs {
   std::string file;
   std::string format;
+  std::string delimiter;
   std::vector<std::string> maps;
   std::string source;
   bool dry_run = false;
@@ -56,6 +57,17 @@ Result<ingest::ImportOptions> import_options(const Session& session, const Impor
     if (!options.format) {
       return fail(Errc::invalid_argument, "--format: expected json, jsonl or csv, got \"{}\"",
                   args.format);
+    }
+  }
+  if (!args.delimiter.empty()) {
+    if (args.delimiter == "tab" || args.delimiter == "\\t") {
+      options.csv_delimiter = '\t';
+    } else if (args.delimiter.size() == 1 && args.delimiter != "\"" && args.delimiter != "\n" &&
+               args.delimiter != "\r") {
+      options.csv_delimiter = args.delimiter[0];
+    } else {
+      return fail(Errc::invalid_argument,
+                  "--delimiter: expected one character or \"tab\", got \"{}\"", args.delimiter);
     }
   }
   for (const std::string& map : args.maps) {
@@ -269,6 +281,10 @@ void add_import_command(CLI::App& root, Session& session) {
       ->required()->type_name("FILE|-");
   jobs->add_option("--format", args->format, "Input format (default: detected from content)")
       ->check(CLI::IsMember({"json", "jsonl", "csv"}))->type_name("json|jsonl|csv");
+  jobs->add_option("--delimiter", args->delimiter,
+                   "CSV field separator: one character, or tab (default: , ; tab or |, "
+                   "whichever the header line uses most)")
+      ->type_name("C");
   std::string fields;
   for (std::string_view field : ingest::mappable_fields()) {
     fields += (fields.empty() ? "" : ", ") + std::string(field);

@@ -41,6 +41,28 @@ TEST_CASE("CsvReader reads quoted commas, newlines and doubled quotes", "[util]"
   CHECK(records[2] == Fields{"say \"hi\"", ""});
 }
 
+TEST_CASE("CsvReader splits on another delimiter and detect_csv_delimiter finds it", "[util]") {
+  std::istringstream in("title;company;notes\nWelder;Acme;\"a;b, c\"\n");
+  CsvReader reader(in, 1 << 20, ';');
+  auto header = reader.next();
+  REQUIRE(header);
+  REQUIRE(*header);
+  CHECK((*header)->fields == Fields{"title", "company", "notes"});
+  auto row = reader.next();
+  REQUIRE(row);
+  REQUIRE(*row);
+  CHECK((*row)->fields == Fields{"Welder", "Acme", "a;b, c"});
+
+  CHECK(detect_csv_delimiter("title,company\nx;y;z;w\n") == ',');  // the first line decides
+  CHECK(detect_csv_delimiter("title;company;salary\n") == ';');
+  CHECK(detect_csv_delimiter("title\tcompany\n") == '\t');
+  CHECK(detect_csv_delimiter("a|b|c") == '|');
+  CHECK(detect_csv_delimiter("\"x;y;z\",b\n") == ',');  // quoted separators do not count
+  CHECK(detect_csv_delimiter("title\n") == ',');
+  CHECK(detect_csv_delimiter("a;b,c\n") == ',');  // a tie goes to the comma
+  CHECK(detect_csv_delimiter("") == ',');
+}
+
 TEST_CASE("CsvReader ends records at CRLF and keeps the CR out of fields", "[util]") {
   CHECK(read_all("a,b\r\n1,\"2\"\r\n") == std::vector<Fields>{{"a", "b"}, {"1", "2"}});
   CHECK(read_all("a,\"x\r\ny\"\r\n") == std::vector<Fields>{{"a", "x\r\ny"}});  // inside quotes
