@@ -311,6 +311,19 @@ TEST_CASE("the table shows the normalised salary, the posting date and the posti
   CHECK_THAT(rows[1], Catch::EndsWith("2026-11-20         1"));  // alone: one posting
 }
 
+TEST_CASE("a table with no rows is a line on stderr, JSON an empty array", "[cli]") {
+  TempDir dir;
+  const auto db = filter_store(dir);
+  Run run = run_hg({"jobs", "search", "zeppelin"}, db, at_now());
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.empty());
+  CHECK(run.err == "no jobs match\n");
+  run = run_hg({"jobs", "search", "zeppelin", "-q"}, db, at_now());
+  CHECK(run.err.empty());
+  run = run_hg({"jobs", "search", "zeppelin", "--json"}, db, at_now());
+  CHECK(run.out == "[]\n");
+}
+
 TEST_CASE("an undated posting shows the day hg first saw it, marked with ~", "[cli]") {
   TempDir dir;
   const auto db = dir.file("hg.db");

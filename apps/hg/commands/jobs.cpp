@@ -90,6 +90,10 @@ Result<void> run_list(Session& session, JobsArgs& args) {
     }
     records.push_back(std::move(record));
   }
+  if (records.empty() && session.output() == OutputFormat::table && session.jq().empty()) {
+    if (!session.quiet()) fmt::print(stderr, "no jobs match\n");  // rather than a bare header
+    return {};
+  }
   std::vector<std::string> fields = model::job_field_names();
   fields.push_back("postings");
   if (auto printed = print_records(session, records, kColumns, fields); !printed) {
