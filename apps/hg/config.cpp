@@ -145,6 +145,18 @@ Result<toml::table> parse_file(const std::filesystem::path& path) {
   }
 }
 
+// The dotted names of the values in `table` ("import.source"), tables walked into.
+void leaf_keys(const toml::table& table, const std::string& prefix, std::vector<std::string>& out) {
+  for (const auto& [key, node] : table) {
+    const std::string name = prefix + std::string(key.str());
+    if (const toml::table* inner = node.as_table()) {
+      leaf_keys(*inner, name + ".", out);
+    } else {
+      out.push_back(name);
+    }
+  }
+}
+
 }  // namespace
 
 std::span<const ConfigKey> config_keys() { return kKeys; }
@@ -191,6 +203,11 @@ Result<Config> load_config(const std::filesystem::path& path, bool must_exist) {
     auto value = read_value(*node, key);
     if (!value) return context(value.error(), path.string());
     config.values.emplace(std::string(key.name), *value);
+  }
+  std::vector<std::string> present;
+  leaf_keys(*table, "", present);
+  for (std::string& name : present) {
+    if (find_config_key(name) == nullptr) config.unknown_keys.push_back(std::move(name));
   }
   if (auto store = config.values.find("store.path"); store != config.values.end()) {
     config.store_path = expand_home(store->second);

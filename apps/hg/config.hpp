@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "util/result.hpp"
@@ -33,6 +34,7 @@ struct Config {
   bool exists = false;
   std::map<std::string, std::string> values;  // known keys present in the file, as text
   std::string store_path;                     // store.path, expanded ("~/" = $HOME)
+  std::vector<std::string> unknown_keys;      // in the file but not read by hg (typos)
 
   // The file's value, else the default; nullopt when neither.
   std::optional<std::string> get(std::string_view key) const;

@@ -90,7 +90,15 @@ std::filesystem::path Session::config_path() const {
 }
 
 Result<const Config*> Session::config() const {
-  if (!config_) config_.emplace(load_config(config_path(), !config_flag_.empty()));
+  static const std::vector<std::string> kNone;
+  if (!config_) {
+    config_.emplace(load_config(config_path(), !config_flag_.empty()));
+    // A typo must not pass for a setting; a key from a newer hg must not stop this one.
+    for (const std::string& key : *config_ ? (*config_)->unknown_keys : kNone) {
+      warn(fmt::format("{}: unknown key \"{}\" ignored (hg config list shows the keys)",
+                       config_path().string(), key));
+    }
+  }
   if (!*config_) return config_->error();
   return &config_->value();
 }

@@ -145,6 +145,23 @@ TEST_CASE("a broken config file is an error naming file, line and column", "[cli
   }
 }
 
+TEST_CASE("an unknown key in the config file is named in a warning and the rest still applies",
+          "[cli]") {
+  TempDir dir;
+  const auto config = dir.write("config.toml", "[jobs]\nlimt = 1\nlimit = 7\n[nosuch]\nx = 1\n");
+  Run run = run_with({"config", "get", "jobs.limit"}, config);
+  CHECK(run.exit_code == 0);
+  CHECK(run.out == "7\n");
+  CHECK(lines_of(run.err) ==
+        std::vector<std::string>{
+            "hg: warning: " + config.string() +
+                ": unknown key \"jobs.limt\" ignored (hg config list shows the keys)",
+            "hg: warning: " + config.string() +
+                ": unknown key \"nosuch.x\" ignored (hg config list shows the keys)"});
+  run = run_with({"-q", "config", "get", "jobs.limit"}, config);
+  CHECK(run.err.empty());
+}
+
 TEST_CASE("a file named by --config must exist but HG_CONFIG may name a missing one", "[cli]") {
   TempDir dir;
   const auto missing = dir.file("none.toml");
