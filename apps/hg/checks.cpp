@@ -23,37 +23,57 @@ std::optional<double> number_of(const std::string& text) {
   return value;
 }
 
-CLI::Validator check(std::string description, bool whole, double low, bool low_open,
-                     std::optional<double> high, std::string expected) {
+// What a numeric option takes.
+struct Rule {
+  std::string description;           // shown after the type in --help ("N:POSITIVE")
+  std::string expected;              // "a whole number above 0", for the error
+  bool whole = false;                // no fractions
+  double low = 0;                    // the smallest value...
+  bool low_included = true;          // ...itself allowed, or only values above it
+  std::optional<double> high = {};   // the largest value allowed; none: no limit
+};
+
+CLI::Validator check(Rule rule) {
   return CLI::Validator(
-      [=](std::string& text) -> std::string {
+      [rule](std::string& text) -> std::string {
         const auto value = number_of(text);
-        const bool ok = value && (!whole || std::floor(*value) == *value) &&
-                        (low_open ? *value > low : *value >= low) && (!high || *value <= *high);
-        return ok ? std::string() : fmt::format("expected {}, got \"{}\"", expected, text);
+        const bool ok = value && (!rule.whole || std::floor(*value) == *value) &&
+                        (rule.low_included ? *value >= rule.low : *value > rule.low) &&
+                        (!rule.high || *value <= *rule.high);
+        return ok ? std::string() : fmt::format("expected {}, got \"{}\"", rule.expected, text);
       },
-      std::move(description));
+      rule.description);
 }
 
 }  // namespace
 
 CLI::Validator positive_int() {
-  return check("POSITIVE", true, 0, true, std::nullopt, "a whole number above 0");
+  return check({.description = "POSITIVE", .expected = "a whole number above 0", .whole = true,
+                .low = 0, .low_included = false});
 }
 
 CLI::Validator non_negative_int() {
-  return check("NONNEGATIVE", true, 0, false, std::nullopt, "a whole number, 0 or more");
+  return check({.description = "NONNEGATIVE", .expected = "a whole number, 0 or more",
+                .whole = true, .low = 0, .low_included = true});
 }
 
-CLI::Validator positive() { return check("POSITIVE", false, 0, true, std::nullopt, "a number above 0"); }
+CLI::Validator positive() {
+  return check({.description = "POSITIVE", .expected = "a number above 0", .whole = false,
+                .low = 0, .low_included = false});
+}
 
 CLI::Validator non_negative() {
-  return check("NONNEGATIVE", false, 0, false, std::nullopt, "a number, 0 or more");
+  return check({.description = "NONNEGATIVE", .expected = "a number, 0 or more", .whole = false,
+                .low = 0, .low_included = true});
 }
 
 CLI::Validator between(double low, double high) {
-  return check(fmt::format("{}-{}", low, high), false, low, false, high,
-               fmt::format("a number from {} to {}", low, high));
+  return check({.description = fmt::format("{}-{}", low, high),
+                .expected = fmt::format("a number from {} to {}", low, high),
+                .whole = false,
+                .low = low,
+                .low_included = true,
+                .high = high});
 }
 
 }  // namespace hg::cli

@@ -1,6 +1,10 @@
 #include "store/jobs.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "store/statement.hpp"
 #include "util/strings.hpp"
@@ -63,25 +67,66 @@ model::Job read_job(const Statement& s) {
   return job;
 }
 
-// "c++ developer" -> "\"c++\" \"developer\"": every token a literal FTS5 string, so user text
-// can never be read as FTS5 query syntax. `any` joins them with OR instead of AND.
-std::string fts_query(std::string_view text, bool any) {
-  std::string query;
-  for (const std::string& token : util::split(util::collapse_space(text), ' ')) {
-    if (token.empty()) continue;
-    // With OR, a one-letter token ("C#" reads as "c") matches nearly every posting and
-    // only drowns the ranking; the skills extractor will handle such names properly.
-    const auto letters = std::count_if(token.begin(), token.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-    });
-    if (any && letters < 2) continue;
-    if (!query.empty()) query += any ? " OR " : " ";
-    query.push_back('"');
-    for (char c : token) {
-      if (c == '"') query.push_back('"');
-      query.push_back(c);
+// One FTS5 string: user text in double quotes, its own quotes doubled, so it is never read
+// as query syntax (FTS5 tokenizes it: "full-time" is the phrase "full time").
+std::string fts_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+// Letters and digits in `token` (any byte of a multi-byte character counts).
+std::size_t letters_in(std::string_view token) {
+  return static_cast<std::size_t>(std::count_if(token.begin(), token.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  }));
+}
+
+// The user's search words as an FTS5 query: words and "quoted phrases" are all required (any
+// one with `any`); a word or phrase after '-' rules jobs out. "c++ developer -senior" ->
+// ("c++" "developer") NOT "senior". Errors: invalid_argument for exclusions alone.
+Result<std::string> fts_query(std::string_view text, bool any) {
+  std::vector<std::string> wanted, excluded;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (std::isspace(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
     }
-    query.push_back('"');
+    const bool exclude = text[i] == '-' && i + 1 < text.size() &&
+                         !std::isspace(static_cast<unsigned char>(text[i + 1]));
+    if (exclude) ++i;
+    std::size_t end;
+    std::string_view token;
+    if (text[i] == '"') {  // a phrase, to the closing quote or the end
+      end = text.find('"', i + 1);
+      if (end == std::string_view::npos) end = text.size();
+      token = text.substr(i + 1, end - i - 1);
+      i = std::min(text.size(), end + 1);
+    } else {
+      end = i;
+      while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+      token = text.substr(i, end - i);
+      i = end;
+    }
+    if (letters_in(token) == 0) continue;
+    // With OR, a one-letter token ("C#" reads as "c") matches nearly every posting and only
+    // drowns the ranking.
+    if (any && !exclude && letters_in(token) < 2) continue;
+    (exclude ? excluded : wanted).push_back(fts_string(token));
+  }
+  if (wanted.empty() && !excluded.empty()) {
+    return fail(Errc::invalid_argument,
+                "search: give at least one word to look for, not only words to leave out");
+  }
+  std::string query = fmt::format("{}", fmt::join(wanted, any ? " OR " : " "));
+  if (!excluded.empty()) {
+    query = "(" + query + ")";
+    for (const std::string& word : excluded) query += " NOT " + word;
   }
   return query;
 }
@@ -110,7 +155,9 @@ constexpr const char* kCountText = "SELECT count(*) FROM jobs_fts f JOIN jobs j 
 constexpr const char* kCount = "SELECT count(*) FROM jobs j WHERE ?1 IS NULL AND" HG_JOB_FILTER;
 
 Result<Statement> prepare_filter(const Db& db, const JobFilter& filter, bool count) {
-  const std::string query = fts_query(filter.text, filter.any_word);
+  auto parsed = fts_query(filter.text, filter.any_word);
+  if (!parsed) return parsed.error();
+  const std::string& query = *parsed;
   const bool text = !query.empty();
   auto stmt = Statement::prepare(db, count ? (text ? kCountText : kCount)
                                            : (text ? kListText : kList));

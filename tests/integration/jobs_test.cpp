@@ -296,6 +296,23 @@ TEST_CASE("each filter narrows the job list", "[cli]") {
   CHECK(ids(db, {"jobs", "list", "--company", "nobody"}).empty());
 }
 
+TEST_CASE("search takes phrases in quotes and leaves out -words", "[cli]") {
+  TempDir dir;
+  const auto db = filter_store(dir);
+  using Ids = std::vector<std::string>;
+  CHECK(ids(db, {"jobs", "search", "data engineer"}) == Ids{"f1"});  // one argument: a phrase
+  CHECK(ids(db, {"jobs", "search", "engineer data"}).empty());
+  CHECK(ids(db, {"jobs", "search", "engineer", "data"}) == Ids{"f1"});  // two words
+  CHECK(ids(db, {"jobs", "search", "acme -welder"}) == Ids{"f1"});
+  Run run = run_hg({"jobs", "search", "--json", "--", "acme", "-welder"}, db, at_now());
+  REQUIRE(run.exit_code == 0);
+  CHECK(nlohmann::json::parse(run.out).size() == 1);
+  run = run_hg({"jobs", "search", "--", "-welder"}, db, at_now());
+  CHECK(run.exit_code == 2);
+  CHECK(run.err ==
+        "hg: search: give at least one word to look for, not only words to leave out\n");
+}
+
 TEST_CASE("the table shows the normalised salary, the posting date and the postings count", "[cli]") {
   TempDir dir;
   const auto db = filter_store(dir);

@@ -55,7 +55,14 @@ Result<void> run_list(Session& session, JobsArgs& args) {
   auto config = session.config();
   if (!config) return config.error();
   store::JobFilter filter = args.filter;
-  filter.text = util::collapse_space(fmt::format("{}", fmt::join(args.words, " ")));
+  // One shell word holding spaces ('hg jobs search "data engineer"') is a phrase, unless it
+  // spells out its own query ('"data engineer" -senior').
+  for (const std::string& word : args.words) {
+    const bool phrase = word.find_first_of(" \t") != std::string::npos &&
+                        word.find('"') == std::string::npos && !word.starts_with('-') &&
+                        word.find(" -") == std::string::npos;
+    filter.text += (filter.text.empty() ? "" : " ") + (phrase ? '"' + word + '"' : word);
+  }
   filter.include_closed = args.all;
   filter.limit = args.limit > 0
                      ? args.limit

@@ -1,5 +1,7 @@
 #include "store/jobs.hpp"
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "store/statement.hpp"
@@ -322,17 +324,33 @@ TEST_CASE("list_jobs searches text literally, whatever FTS5 syntax it holds", "[
 
   SECTION("operators and quotes are words, not syntax") {
     // c, and, or, near: all in the first job's description.
-    CHECK(jobs.list({.text = R"(c++ "AND OR NEAR()"}) == Titles{"Senior C++ Engineer"});
+    CHECK(jobs.list({.text = R"(c++ AND OR NEAR())"}) == Titles{"Senior C++ Engineer"});
     for (const char* hostile :
-         {"\"", "\"\"", "*", "-rust", "NEAR(a b)", "title:engineer", "^data", "a OR", "(", ")",
-          "{title}: x", "AND", "'; DROP TABLE", "engineer*"}) {
+         {"\"", "\"\"", "*", "NEAR(a b)", "title:engineer", "^data", "a OR", "(", ")",
+          "{title}: x", "AND", "'; DROP TABLE", "engineer*", "-", "- -", "\"-x", "x \"y"}) {
       INFO(hostile);
       auto found = list_jobs(jobs.db(), {.text = hostile});
       CHECK(found);
       CHECK(count_jobs(jobs.db(), {.text = hostile}));
     }
-    CHECK(jobs.list({.text = "title:engineer"}).empty());                  // no column filter
-    CHECK(jobs.list({.text = "-rust"}) == Titles{"Senior C++ Engineer"});  // no NOT
+    CHECK(jobs.list({.text = "title:engineer"}).empty());  // no column filter
+  }
+  SECTION("a quoted phrase wants its words in a row") {
+    CHECK(jobs.list({.text = R"("and/or rust")"}) == Titles{"Senior C++ Engineer"});
+    CHECK(jobs.list({.text = R"("rust and")"}).empty());
+    CHECK(jobs.list({.text = R"("rust and)"}).empty());  // unclosed: to the end
+  }
+  SECTION("-word leaves out the jobs that hold it") {
+    CHECK(jobs.list({.text = "engineer -rust"}) == Titles{"Data Engineer"});
+    CHECK(jobs.list({.text = R"(engineer -"near berlin")"}) == Titles{"Data Engineer"});
+    Titles either = jobs.list({.text = "engineer developer -rust", .any_word = true});
+    std::sort(either.begin(), either.end());
+    CHECK(either == Titles{"Data Engineer", "Frontend Developer"});
+    CHECK(count_jobs(jobs.db(), {.text = "engineer -rust"}).value() == 1);
+    CHECK(jobs.list({.text = "full-time"}).empty());  // a '-' inside a word is part of it
+    auto alone = list_jobs(jobs.db(), {.text = "-rust"});
+    REQUIRE_FALSE(alone);
+    CHECK(alone.error().code == Errc::invalid_argument);
   }
 }
 
