@@ -93,8 +93,13 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     // One line, like every other hg error, plus where to look.
-    fmt::print(stderr, "hg: {}\nhint: run `hg --help` or `hg <command> --help`\n",
-               usage_message(app, e));
+    const std::string message = usage_message(app, e);
+    // "-senior" in `hg jobs search data -senior` is read as an option: say how to pass it.
+    const bool dash_word = message.find("not expected: -") != std::string::npos;
+    fmt::print(stderr, "hg: {}\nhint: {}\n", message,
+               dash_word ? "a word that starts with '-' goes after --, as in "
+                           "`hg jobs search data -- -senior`"
+                         : "run `hg --help` or `hg <command> --help`");
     return hg::cli::kExitUsage;
   } catch (const std::exception& e) {
     // A bug: lib/ returns Errors, it does not throw. Say so without a trace.

@@ -307,6 +307,10 @@ TEST_CASE("search takes phrases in quotes and leaves out -words", "[cli]") {
   Run run = run_hg({"jobs", "search", "--json", "--", "acme", "-welder"}, db, at_now());
   REQUIRE(run.exit_code == 0);
   CHECK(nlohmann::json::parse(run.out).size() == 1);
+  run = run_hg({"jobs", "search", "acme", "-welder"}, db, at_now());  // read as an option
+  CHECK(run.exit_code == 2);
+  CHECK_THAT(run.err, Catch::EndsWith("hint: a word that starts with '-' goes after --, as in "
+                                      "`hg jobs search data -- -senior`\n"));
   run = run_hg({"jobs", "search", "--", "-welder"}, db, at_now());
   CHECK(run.exit_code == 2);
   CHECK(run.err ==
