@@ -95,7 +95,10 @@ int main(int argc, char** argv) {
     // One line, like every other hg error, plus where to look.
     const std::string message = usage_message(app, e);
     // "-senior" in `hg jobs search data -senior` is read as an option: say how to pass it.
-    const bool dash_word = message.find("not expected: -") != std::string::npos;
+    const std::size_t dash = message.find("not expected: -");
+    const bool dash_word = dash != std::string::npos && message[dash + 15] != '-' &&
+                           app.got_subcommand("jobs") &&
+                           app.get_subcommand("jobs")->got_subcommand("search");
     fmt::print(stderr, "hg: {}\nhint: {}\n", message,
                dash_word ? "a word that starts with '-' goes after --, as in "
                            "`hg jobs search data -- -senior`"
