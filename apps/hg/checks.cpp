@@ -76,4 +76,18 @@ CLI::Validator between(double low, double high) {
                 .high = high});
 }
 
+CLI::Validator country_code() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+        if (text.size() != 2 || !letter(text[0]) || !letter(text[1])) {
+          return fmt::format("expected a two-letter ISO 3166 country code such as DE or US, got \"{}\"",
+                             text);
+        }
+        for (char& c : text) c = c >= 'a' ? static_cast<char>(c - 'a' + 'A') : c;
+        return {};
+      },
+      "");
+}
+
 }  // namespace hg::cli

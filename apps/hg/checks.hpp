@@ -17,4 +17,7 @@ CLI::Validator non_negative();
 // A number from `low` to `high`, both included.
 CLI::Validator between(double low, double high);
 
+// An ISO 3166-1 alpha-2 country code, upper-cased in place ("de" -> "DE").
+CLI::Validator country_code();
+
 }  // namespace hg::cli

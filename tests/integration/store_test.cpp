@@ -120,6 +120,8 @@ TEST_CASE("a bad option value is a usage error", "[cli]") {
       {{"jobs", "list", "--min-salary", "lots"},
        "hg: --min-salary: expected a number, 0 or more, got \"lots\""},
       {{"match", "--min-score", "2"}, "hg: --min-score: expected a number from 0 to 1, got \"2\""},
+      {{"jobs", "list", "--country", "usa"},
+       "hg: --country: expected a two-letter ISO 3166 country code such as DE or US, got \"usa\""},
       {{"import", "jobs", "-", "--chunk-size", "0"},
        "hg: --chunk-size: expected a whole number above 0, got \"0\""},
   };

@@ -134,7 +134,8 @@ Result<void> run_show(Session& session, const JobsArgs& args) {
 
 void add_filters(CLI::App* cmd, JobsArgs& args) {
   cmd->add_option("--company", args.filter.company, "Company name contains TEXT")->type_name("TEXT");
-  cmd->add_option("--country", args.filter.country, "ISO 3166 country code, e.g. DE")->type_name("CC");
+  cmd->add_option("--country", args.filter.country, "ISO 3166 country code, e.g. DE")
+      ->type_name("CC")->check(country_code());
   cmd->add_option("--remote", args.filter.remote, "Only remote, hybrid or onsite jobs")
       ->type_name("remote|hybrid|onsite");
   cmd->add_option("--since", args.since, "Posted since a date or a span: 2026-11-01, 7d, 2w, 24h")

@@ -136,13 +136,7 @@ Result<match::RankOptions> rank_options(const Session& session, const Config& co
   if (!args.remote.empty() && filters.remote == 0) {
     return fail(Errc::invalid_argument, "--remote: expected remote, hybrid or onsite, got \"{}\"", args.remote);
   }
-  if (!args.country.empty()) {
-    if (args.country.size() != 2) {
-      return fail(Errc::invalid_argument, "--country: expected an ISO 3166 code such as DE, got \"{}\"", args.country);
-    }
-    filters.country = util::to_lower(args.country);
-    for (char& c : filters.country) c = static_cast<char>(c - 'a' + 'A');
-  }
+  filters.country = args.country;  // checked and upper-cased by country_code()
   if (args.radius && args.near.empty()) return fail(Errc::invalid_argument, "--radius needs --near PLACE");
   if (!args.near.empty()) {
     normalize::Location location = normalize::parse_location(gazetteer, args.near);
@@ -423,7 +417,8 @@ void add_match_command(CLI::App& root, Session& session) {
   cmd->add_option("--years", args->overrides.years, "Years of experience")->type_name("N")
       ->check(between(0, 80));
   // Filters.
-  cmd->add_option("--country", args->country, "Jobs in this country (or remote and open to it)")->type_name("CC");
+  cmd->add_option("--country", args->country, "Jobs in this country (or remote and open to it)")
+      ->type_name("CC")->check(country_code());
   cmd->add_option("--near", args->near, "Jobs near this place (with --radius)")->type_name("PLACE");
   cmd->add_option("--radius", args->radius, "Kilometres around --near (default 50)")->type_name("KM")
       ->check(positive());
