@@ -336,6 +336,7 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
     }
     // Reading (and precomputing) runs some batches ahead, so this steers the ones to come.
     if (stores > 0) preparer.set_precompute(2 * changes >= stores);
+    if (options.progress) options.progress(report.read);
   }
   if (auto done = storer.finish(); !done) report.stopped = done.error();
   return report;

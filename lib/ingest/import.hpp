@@ -33,6 +33,9 @@ struct ImportOptions {
   std::function<std::string(const model::Job&)> precompute;
   // Stored jobs whose bytes are kept at most (about 400 bytes each for dedup's features).
   std::size_t max_precomputed = 250000;
+  // Called on the calling thread after each batch of records (a few hundred) with the
+  // records read so far; for a progress line.
+  std::function<void(std::size_t read)> progress;
 };
 
 // A record that was rejected: where, and why ("title: missing").
