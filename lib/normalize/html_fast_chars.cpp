@@ -57,33 +57,9 @@ std::optional<std::size_t> plain_utf8_tag_starts(std::string_view text) {
       ++i;
       continue;
     }
-    if (c < 0x80) {
-      if (!is_plain_code_point(c)) return std::nullopt;
-      ++i;
-      continue;
-    }
-    std::size_t extra = 0;
-    std::uint32_t min = 0;
-    if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      min = 0x10000;
-    } else {
-      return std::nullopt;
-    }
-    if (i + extra >= n) return std::nullopt;
-    std::uint32_t code = c & (0x3F >> extra);
-    for (std::size_t k = 1; k <= extra; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return std::nullopt;
-      code = (code << 6) | (s[i + k] & 0x3F);
-    }
-    if (code < min || !is_plain_code_point(code)) return std::nullopt;
-    i += extra + 1;
+    const auto decoded = util::decode_utf8(text, i);
+    if (!decoded || !is_plain_code_point(decoded->code)) return std::nullopt;
+    i += decoded->length;
   }
   return tag_starts;
 }

@@ -104,39 +104,45 @@ void append_utf8(std::string& out, std::uint32_t code) {
   }
 }
 
+std::optional<Utf8Char> decode_utf8(std::string_view text, std::size_t i) {
+  const auto byte = [&text](std::size_t at) { return static_cast<unsigned char>(text[at]); };
+  const unsigned char c = byte(i);
+  if (c < 0x80) return Utf8Char{c, 1};
+  std::size_t extra = 0;
+  std::uint32_t min = 0;
+  if ((c & 0xE0) == 0xC0) {
+    extra = 1;
+    min = 0x80;
+  } else if ((c & 0xF0) == 0xE0) {
+    extra = 2;
+    min = 0x800;
+  } else if ((c & 0xF8) == 0xF0) {
+    extra = 3;
+    min = 0x10000;
+  } else {
+    return std::nullopt;
+  }
+  if (i + extra >= text.size()) return std::nullopt;
+  std::uint32_t code = c & (0x3F >> extra);
+  for (std::size_t k = 1; k <= extra; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return std::nullopt;
+    code = (code << 6) | (byte(i + k) & 0x3F);
+  }
+  if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return std::nullopt;
+  return Utf8Char{code, extra + 1};
+}
+
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t size = text.size();
   std::size_t i = 0;
-  while (i < size) {
-    const unsigned char c = bytes[i];
-    if (c == 0) return i;
-    if (c < 0x80) {
+  while (i < text.size()) {
+    if (text[i] == '\0') return i;
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // the common case, kept quick
       ++i;
       continue;
     }
-    std::size_t extra = 0;
-    std::uint32_t min = 0;
-    if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      min = 0x10000;
-    } else {
-      return i;
-    }
-    if (i + extra >= size) return i;
-    std::uint32_t code = c & (0x3F >> extra);
-    for (std::size_t k = 1; k <= extra; ++k) {
-      if ((bytes[i + k] & 0xC0) != 0x80) return i;
-      code = (code << 6) | (bytes[i + k] & 0x3F);
-    }
-    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
-    i += extra + 1;
+    const auto decoded = decode_utf8(text, i);
+    if (!decoded) return i;
+    i += decoded->length;
   }
   return std::nullopt;
 }

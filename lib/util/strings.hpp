@@ -28,6 +28,15 @@ std::string collapse_space(std::string_view text);
 // quote other programs or input.
 std::string single_line(std::string_view text);
 
+// One UTF-8 character: its code point and how many bytes it takes.
+struct Utf8Char {
+  std::uint32_t code = 0;
+  std::size_t length = 0;
+};
+// The character whose first byte is text[i] (i < text.size()), when the bytes there are
+// well-formed UTF-8: no overlong form, surrogate or value past U+10FFFF, not cut short.
+std::optional<Utf8Char> decode_utf8(std::string_view text, std::size_t i);
+
 // The byte offset of the first invalid UTF-8 sequence or NUL byte, if any.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 // Appends code point `code` (at most U+10FFFF, not a surrogate) as UTF-8.

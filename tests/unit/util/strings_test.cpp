@@ -5,6 +5,19 @@
 namespace hg::util {
 namespace {
 
+TEST_CASE("decode_utf8 reads one well-formed character and refuses the rest", "[util]") {
+  CHECK(decode_utf8("a", 0)->code == 'a');
+  CHECK(decode_utf8("\xC3\xA9", 0)->code == 0xE9);  // é
+  CHECK(decode_utf8("\xC3\xA9", 0)->length == 2);
+  CHECK(decode_utf8("x\xF0\x9F\x98\x80", 1)->code == 0x1F600);
+  CHECK(decode_utf8("x\xF0\x9F\x98\x80", 1)->length == 4);
+  CHECK_FALSE(decode_utf8("\xC3", 0));              // cut short
+  CHECK_FALSE(decode_utf8("\xC0\xAF", 0));          // overlong '/'
+  CHECK_FALSE(decode_utf8("\xED\xA0\x80", 0));      // a surrogate
+  CHECK_FALSE(decode_utf8("\xF4\x90\x80\x80", 0));  // past U+10FFFF
+  CHECK_FALSE(decode_utf8("\x80", 0));              // a continuation byte first
+}
+
 TEST_CASE("first_invalid_utf8 finds NUL bytes and broken sequences", "[util]") {
   CHECK_FALSE(first_invalid_utf8("Zoë Łukasz Ångström"));
   CHECK_FALSE(first_invalid_utf8("emoji \xF0\x9F\x98\x80 ok"));
