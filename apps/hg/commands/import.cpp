@@ -1,8 +1,5 @@
 // hg import jobs|profiles: bring postings (JSON, JSON Lines, CSV) and candidates
 // (JSON Resume) into the store as a batch that goes on past bad records.
-#include <unistd.h>
-
-#include <chrono>
 #include <fstream>
 #include <iostream>
 
@@ -14,6 +11,7 @@
 #include "../dedup_run.hpp"
 #include "../enrichers.hpp"
 #include "../output.hpp"
+#include "../progress.hpp"
 #include "dedup/features.hpp"
 #include "ingest/import.hpp"
 #include "model/json.hpp"
@@ -164,30 +162,17 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
     };
   }
 
-  // On a terminal, a line that counts the records read, at most a few times a second.
-  const bool show_progress = isatty(STDERR_FILENO) && !session.quiet();
-  bool progress_shown = false;
-  auto last_shown = std::chrono::steady_clock::now();
-  if (show_progress) {
-    options->progress = [&](std::size_t read) {
-      const auto now_time = std::chrono::steady_clock::now();
-      if (now_time - last_shown < std::chrono::milliseconds(250)) return;
-      last_shown = now_time;
-      progress_shown = true;
-      fmt::print(stderr, "\r\033[K{}: {} records read", label, read);
-    };
-  }
-  const auto clear_progress = [&progress_shown] {
-    if (progress_shown) fmt::print(stderr, "\r\033[K");
-    progress_shown = false;
+  ProgressLine progress(progress_wanted(session.quiet()));
+  options->progress = [&progress, &label](std::size_t read) {
+    progress.show(fmt::format("{}: {} records read", label, read));
   };
   auto report = ingest::import_jobs(
-      *db, in, *options, now, [&label, &clear_progress](const ingest::ItemError& error) {
-        clear_progress();
+      *db, in, *options, now, [&label, &progress](const ingest::ItemError& error) {
+        progress.clear();
         fmt::print(stderr, "hg: import: {}: {}{}\n", label, where(error),
                    util::single_line(error.message));
       });
-  clear_progress();
+  progress.clear();
   if (!report) return context(report.error(), fmt::format("import: {}", label));
 
   // New and changed postings join their clusters now (hg dedup, incremental).
