@@ -14,6 +14,7 @@
 #include "../enrichers.hpp"
 #include "../files.hpp"
 #include "../output.hpp"
+#include "../progress.hpp"
 #include "scrape/runner.hpp"
 #include "store/sources.hpp"
 #include "util/strings.hpp"
@@ -115,7 +116,8 @@ Result<scrape::Target> target_of(const Session& session, const model::Source& so
   return target;
 }
 
-scrape::ScrapeOptions scrape_options(const Session& session, const EnricherSet* enrichers) {
+scrape::ScrapeOptions scrape_options(const Session& session, const EnricherSet* enrichers,
+                                     ProgressLine& progress) {
   scrape::ScrapeOptions options;
   options.fetch.max_in_flight = static_cast<std::size_t>(std::max(1, config_int(session, "scrape.parallel", 8)));
   options.fetch.max_per_host = static_cast<std::size_t>(std::max(1, config_int(session, "scrape.per_host", 2)));
@@ -131,16 +133,15 @@ scrape::ScrapeOptions scrape_options(const Session& session, const EnricherSet* 
     const ingest::Enrichers* with = &enrichers->enrichers();
     options.enrich = [with](model::Job& job) { ingest::enrich(job, *with); };
   }
-  if (session.stdout_is_tty() && isatty(STDERR_FILENO) && !session.quiet()) {
-    options.progress = [](const std::string& name, int pages, std::size_t jobs) {
-      fmt::print(stderr, "\r\033[K{}: page {}, {} postings", name, pages, jobs);
-    };
-  }
+  options.progress = [&progress](const std::string& name, int pages, std::size_t jobs) {
+    progress.show(fmt::format("{}: page {}, {} postings", name, pages, jobs));
+  };
   return options;
 }
 
-Result<void> report(Session& session, const std::vector<scrape::SourceResult>& results) {
-  if (session.stdout_is_tty() && isatty(STDERR_FILENO) && !session.quiet()) fmt::print(stderr, "\r\033[K");
+Result<void> report(Session& session, const std::vector<scrape::SourceResult>& results,
+                    ProgressLine& progress) {
+  progress.clear();
   std::vector<nlohmann::ordered_json> records;
   bool failed = false;
   for (const scrape::SourceResult& r : results) {
@@ -191,7 +192,7 @@ Result<void> dedup_after(Session& session, const ScrapeArgs& args, const store::
 
 // --from DIR (subfolders named by adapter kind, one payload per file) or --from FILE --kind K.
 Result<void> run_from(Session& session, const ScrapeArgs& args, const store::Db& db,
-                      const scrape::ScrapeOptions& options) {
+                      const scrape::ScrapeOptions& options, ProgressLine& progress) {
   std::vector<std::pair<std::string, std::filesystem::path>> files;  // kind, file
   std::error_code error;
   if (std::filesystem::is_directory(args.from, error)) {
@@ -239,7 +240,7 @@ Result<void> run_from(Session& session, const ScrapeArgs& args, const store::Db&
     if (!result) return result.error();
     results.push_back(std::move(*result));
   }
-  if (auto r = report(session, results); !r) return r;
+  if (auto r = report(session, results, progress); !r) return r;
   return dedup_after(session, args, db, results);
 }
 
@@ -254,8 +255,11 @@ Result<void> run_scrape(Session& session, const ScrapeArgs& args) {
   if (!db) return db.error();
   auto lock = RunLock::take(session.store_path());
   if (!lock) return lock.error();
-  const scrape::ScrapeOptions options = scrape_options(session, enrichers ? &*enrichers : nullptr);
-  if (!args.from.empty()) return run_from(session, args, *db, options);
+  // The table goes to stdout after it: a progress line only when both are a terminal.
+  ProgressLine progress(session.stdout_is_tty() && progress_wanted(session.quiet()));
+  const scrape::ScrapeOptions options =
+      scrape_options(session, enrichers ? &*enrichers : nullptr, progress);
+  if (!args.from.empty()) return run_from(session, args, *db, options, progress);
   auto sources = store::list_sources(*db);
   if (!sources) return sources.error();
   std::vector<scrape::Target> targets;
@@ -283,7 +287,7 @@ Result<void> run_scrape(Session& session, const ScrapeArgs& args) {
   }
   auto results = scrape::scrape(*db, targets, options, session.clock().now());
   if (!results) return results.error();
-  if (auto r = report(session, *results); !r) return r;
+  if (auto r = report(session, *results, progress); !r) return r;
   return dedup_after(session, args, *db, *results);
 }
 
