@@ -101,4 +101,17 @@ Result<std::chrono::seconds> parse_span(std::string_view text, std::string_view 
   return per * *count;
 }
 
+Result<std::string> instant_iso(const Session& session, std::string_view tz,
+                                const std::string& text, std::string_view option, bool past_only) {
+  if (text.empty()) return session.now_iso();
+  auto zone = time_zone(session, tz);
+  if (!zone) return zone.error();
+  auto when = parse_when(text, *zone, session.clock(), option);
+  if (!when) return when.error();
+  if (past_only && *when > session.clock().now()) {
+    return fail(Errc::invalid_argument, "{}: {} is in the future", option, util::format_iso(*when));
+  }
+  return util::format_iso(*when);
+}
+
 }  // namespace hg::cli

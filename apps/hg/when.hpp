@@ -22,6 +22,11 @@ Result<std::string> time_zone(const Session& session, std::string_view flag);
 Result<util::TimePoint> parse_when(std::string_view text, std::string_view zone,
                                    const util::Clock& clock, std::string_view option);
 
+// `text` read by parse_when in the zone of `tz` (time_zone()), as ISO 8601 UTC; "now" when
+// `text` is empty. `past_only` refuses a time after now. Errors: invalid_argument.
+Result<std::string> instant_iso(const Session& session, std::string_view tz,
+                                const std::string& text, std::string_view option, bool past_only);
+
 // A span such as "7d", "2w", "36h", "90m" (minutes), "3mo" (months of 30 days).
 // Errors: invalid_argument.
 Result<std::chrono::seconds> parse_span(std::string_view text, std::string_view option);
