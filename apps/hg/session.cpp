@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 
@@ -107,6 +108,17 @@ bool Session::stdout_is_tty() const { return isatty(STDOUT_FILENO) != 0; }
 
 bool Session::color() const {
   return !no_color_ && env("NO_COLOR").empty() && stdout_is_tty() && env("TERM") != "dumb";
+}
+
+std::string Session::env_or_config(std::string_view key) const {
+  std::string variable = "HG_";
+  for (char c : key) {
+    variable += c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  if (std::string value = env(variable.c_str()); !value.empty()) return value;
+  auto loaded = config();
+  if (!loaded) return {};
+  return (*loaded)->get(key).value_or("");
 }
 
 void Session::warn(std::string_view message) const {

@@ -46,6 +46,10 @@ class Session {
   // reported once, on first use.
   std::filesystem::path config_path() const;
   Result<const Config*> config() const;
+  // A setting that an environment variable may override: HG_ and `key` upper-cased with '.'
+  // as '_' ("greenhouse.base_url" -> HG_GREENHOUSE_BASE_URL), else the config value, else
+  // "" (also when the config file is broken: that error comes from config()).
+  std::string env_or_config(std::string_view key) const;
 
   // --db as given on the command line; "" when not given.
   const std::string& db_flag() const { return db_flag_; }
