@@ -491,3 +491,26 @@ TEST_CASE("kill -9 half way through an import keeps the committed chunks and not
                static_cast<std::size_t>(kept), 0);
   CHECK(sql_scalar(db, "SELECT count(*) FROM jobs_fts WHERE jobs_fts MATCH 'welds'") == "600");
 }
+
+TEST_CASE("on a terminal import shows a progress line, and clears it before the summary",
+          "[cli]") {
+  TempDir dir;
+  RunOptions options = at(kNow);
+  options.env["HG_DB"] = dir.file("hg.db").string();
+  const std::string file = fixture("jobs/postings-sample.jsonl").string();
+  Run run = hg::testing::run_hg_on_terminal({"import", "jobs", file}, options);
+  INFO(run.out);
+  REQUIRE(run.exit_code == 0);
+  // Records reach the writer 256 at a time; the first count is shown at once.
+  const auto shown = run.out.find("postings-sample.jsonl: 256 records read");
+  REQUIRE(shown != std::string::npos);
+  const auto cleared = run.out.find("\r\033[K", shown);
+  const auto summary = run.out.find("imported 300 records", shown);
+  REQUIRE(summary != std::string::npos);
+  CHECK(cleared < summary);
+
+  options.env["HG_DB"] = dir.file("quiet.db").string();
+  run = hg::testing::run_hg_on_terminal({"-q", "import", "jobs", file}, options);
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.find("records read") == std::string::npos);
+}

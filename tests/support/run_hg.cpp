@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
+#include <termios.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -133,6 +135,53 @@ Run run_hg(const std::vector<std::string>& args, const std::filesystem::path& db
   RunOptions with_db = options;
   with_db.env["HG_DB"] = db.string();
   return run_hg(args, with_db);
+}
+
+Run run_hg_on_terminal(const std::vector<std::string>& args, const RunOptions& options) {
+  TempDir home;
+  std::vector<std::string> argv_storage = {HG_BINARY};
+  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  std::vector<std::string> env_storage = environment(home, options);
+  env_storage.push_back("TERM=xterm");
+  std::vector<char*> argv, envp;  // built before the fork, as in run_hg
+  for (auto& arg : argv_storage) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  for (auto& entry : env_storage) envp.push_back(entry.data());
+  envp.push_back(nullptr);
+  const std::string cwd = options.cwd.empty() ? home.path().string() : options.cwd.string();
+
+  int master = -1;
+  const pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
+  check(pid >= 0, "forkpty");
+  if (pid == 0) {
+    termios settings{};
+    if (tcgetattr(STDIN_FILENO, &settings) == 0) {
+      settings.c_lflag &= static_cast<tcflag_t>(~ECHO);
+      tcsetattr(STDIN_FILENO, TCSANOW, &settings);
+    }
+    if (chdir(cwd.c_str()) != 0) _exit(126);
+    execve(argv[0], argv.data(), envp.data());
+    _exit(127);
+  }
+  const char eof = 4;  // Ctrl-D: the end of input on a terminal in canonical mode
+  (void)!write(master, &eof, 1);
+  Run run;
+  char buffer[65536];
+  while (true) {
+    const ssize_t got = read(master, buffer, sizeof buffer);
+    if (got > 0) {
+      run.out.append(buffer, static_cast<std::size_t>(got));
+    } else if (got < 0 && errno == EINTR) {
+      continue;
+    } else {
+      break;  // EIO once the child and its descendants closed the terminal
+    }
+  }
+  close(master);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return run;
 }
 
 BackgroundHg::BackgroundHg(const std::vector<std::string>& args, const RunOptions& options)

@@ -32,6 +32,11 @@ Run run_hg(const std::vector<std::string>& args, const RunOptions& options = {})
 Run run_hg(const std::vector<std::string>& args, const std::filesystem::path& db,
            const RunOptions& options = {});
 
+// run_hg with stdin, stdout and stderr on a pseudo-terminal, for what hg does only on a
+// terminal (progress lines). Everything it printed is in `out`, as the terminal got it
+// ("\r\n" line ends); `err` stays empty. stdin sees end of input at once.
+Run run_hg_on_terminal(const std::vector<std::string>& args, const RunOptions& options);
+
 class TempDir;
 
 // hg started in the background with its stdin on a pipe the test writes (and keeps open as
