@@ -498,7 +498,12 @@ TEST_CASE("on a terminal import shows a progress line, and clears it before the 
   RunOptions options = at(kNow);
   options.env["HG_DB"] = dir.file("hg.db").string();
   const std::string file = fixture("jobs/postings-sample.jsonl").string();
-  Run run = hg::testing::run_hg_on_terminal({"import", "jobs", file}, options);
+  auto on_terminal = hg::testing::run_hg_on_terminal({"import", "jobs", file}, options);
+  if (!on_terminal) {
+    WARN("no pseudo-terminal on this machine: progress line not checked");
+    return;
+  }
+  Run run = *on_terminal;
   INFO(run.out);
   REQUIRE(run.exit_code == 0);
   // Records reach the writer 256 at a time; the first count is shown at once.
@@ -510,7 +515,7 @@ TEST_CASE("on a terminal import shows a progress line, and clears it before the 
   CHECK(cleared < summary);
 
   options.env["HG_DB"] = dir.file("quiet.db").string();
-  run = hg::testing::run_hg_on_terminal({"-q", "import", "jobs", file}, options);
+  run = hg::testing::run_hg_on_terminal({"-q", "import", "jobs", file}, options).value();
   CHECK(run.exit_code == 0);
   CHECK(run.out.find("records read") == std::string::npos);
 }

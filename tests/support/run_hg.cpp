@@ -137,7 +137,8 @@ Run run_hg(const std::vector<std::string>& args, const std::filesystem::path& db
   return run_hg(args, with_db);
 }
 
-Run run_hg_on_terminal(const std::vector<std::string>& args, const RunOptions& options) {
+std::optional<Run> run_hg_on_terminal(const std::vector<std::string>& args,
+                                      const RunOptions& options) {
   TempDir home;
   std::vector<std::string> argv_storage = {HG_BINARY};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
@@ -152,7 +153,7 @@ Run run_hg_on_terminal(const std::vector<std::string>& args, const RunOptions& o
 
   int master = -1;
   const pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
-  check(pid >= 0, "forkpty");
+  if (pid < 0) return std::nullopt;
   if (pid == 0) {
     termios settings{};
     if (tcgetattr(STDIN_FILENO, &settings) == 0) {

@@ -34,8 +34,10 @@ Run run_hg(const std::vector<std::string>& args, const std::filesystem::path& db
 
 // run_hg with stdin, stdout and stderr on a pseudo-terminal, for what hg does only on a
 // terminal (progress lines). Everything it printed is in `out`, as the terminal got it
-// ("\r\n" line ends); `err` stays empty. stdin sees end of input at once.
-Run run_hg_on_terminal(const std::vector<std::string>& args, const RunOptions& options);
+// ("\r\n" line ends); `err` stays empty. stdin sees end of input at once. nullopt when this
+// machine gives no pseudo-terminal (some containers have no /dev/pts).
+std::optional<Run> run_hg_on_terminal(const std::vector<std::string>& args,
+                                      const RunOptions& options);
 
 class TempDir;
 
