@@ -27,8 +27,7 @@ SCORER="$HERE/../../shared/data/jobs/score_dups.py"
 COUNT="${COUNT:-1000000}" ADD="${ADD:-10000}" RUNS="${RUNS:-3}" SEED="${SEED:-7}"
 REF_BLOCKED="${REF_BLOCKED:-100000}" REF_NAIVE="${REF_NAIVE:-5000}"
 DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/hg-dedup-bench}"
-TIME=/usr/bin/time
-[[ -x $TIME ]] || { echo "$0: needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
+source "$(dirname "${BASH_SOURCE[0]}")/gnu_time.sh"
 mkdir -p "$DIR"
 cd "$DIR"
 export HG_CONFIG="$DIR/config.toml"

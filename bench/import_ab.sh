@@ -18,11 +18,7 @@ shift 3
 EXTRA=("$@")
 RUNS="${RUNS:-3}"
 BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/hg-ab}"
-TIME=/usr/bin/time
-if [[ ! -x "$TIME" ]]; then
-  echo "$0: needs GNU time at /usr/bin/time (apt-get install time)" >&2
-  exit 1
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/gnu_time.sh"
 mkdir -p "$BENCH_DIR"
 export HG_DB="$BENCH_DIR/store/hg.db"
 export HG_CONFIG="$BENCH_DIR/no-config.toml"  # defaults only

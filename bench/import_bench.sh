@@ -30,11 +30,7 @@ SEED="${SEED:-1}"
 RUNS="${RUNS:-5}"
 CASES="${CASES:-jsonl reimport csv}"
 BENCH_DIR="${BENCH_DIR:-${TMPDIR:-/tmp}/hg-import-bench}"
-TIME=/usr/bin/time
-if [[ ! -x "$TIME" ]]; then
-  echo "$0: needs GNU time at /usr/bin/time (apt-get install time)" >&2
-  exit 1
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/gnu_time.sh"
 mkdir -p "$BENCH_DIR"
 
 generate() {  # format file

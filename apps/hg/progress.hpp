@@ -15,6 +15,8 @@ class ProgressLine {
   ProgressLine& operator=(const ProgressLine&) = delete;
   ~ProgressLine() { clear(); }
 
+  // Whether it shows anything: callers need not build its text otherwise.
+  bool enabled() const { return enabled_; }
   // Replaces the line with `text`, at most four times a second.
   void show(std::string_view text);
   // Takes the line away (before other output, and at the end).

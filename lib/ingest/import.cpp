@@ -309,8 +309,10 @@ Result<ImportReport> import_jobs(const store::Db& db, std::istream& in,
     report.format = *detected;
   }
   std::istream body(&headed);
-  const char delimiter = options.csv_delimiter != 0 ? options.csv_delimiter
-                                                    : util::detect_csv_delimiter(headed.head());
+  char delimiter = options.csv_delimiter;
+  if (delimiter == 0 && report.format == Format::csv) {
+    delimiter = util::detect_csv_delimiter(headed.head());
+  }
   auto reader = make_reader(body, report.format, options.limits, delimiter);
   auto writer = store::JobWriter::create(db);
   if (!writer) return writer.error();

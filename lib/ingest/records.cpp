@@ -318,7 +318,8 @@ std::unique_ptr<RecordReader> make_reader(std::istream& in, Format format,
   switch (format) {
     case Format::json: return std::make_unique<JsonArrayReader>(in, limits);
     case Format::jsonl: return std::make_unique<JsonLinesReader>(in, limits);
-    case Format::csv: return std::make_unique<CsvRecordReader>(in, limits, csv_delimiter);
+    case Format::csv:
+      return std::make_unique<CsvRecordReader>(in, limits, csv_delimiter != 0 ? csv_delimiter : ',');
   }
   return nullptr;
 }

@@ -76,7 +76,7 @@ class HeadedInput : public std::streambuf {
 };
 
 // A reader for `format` over `in`, which must outlive it. `csv_delimiter` separates CSV
-// fields.
+// fields (0: ',').
 std::unique_ptr<RecordReader> make_reader(std::istream& in, Format format,
                                           const ReaderLimits& limits = {},
                                           char csv_delimiter = ',');

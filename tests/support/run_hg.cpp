@@ -20,23 +20,51 @@ void check(bool ok, const char* what) {
   if (!ok) throw std::runtime_error(std::string("run_hg: ") + what + ": " + std::strerror(errno));
 }
 
-// The child's whole environment: minimal, with HOME and the XDG dirs in `home`, the
-// sanitizer settings passed through, and then what the test asked for.
-std::vector<std::string> environment(const TempDir& home, const RunOptions& options) {
-  std::map<std::string, std::string> env = {{"PATH", "/usr/bin:/bin"},
-                                            {"HOME", home.path().string()},
-                                            {"LANG", "C.UTF-8"},
-                                            {"XDG_DATA_HOME", home.file("data").string()},
-                                            {"XDG_CONFIG_HOME", home.file("config").string()}};
-  // Sanitizer settings pass through so a debug build's reports reach the test log.
-  for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
-    if (const char* value = std::getenv(name)) env[name] = value;
+// What the child execs: HG_BINARY with `args`, and its whole environment (minimal, with HOME
+// and the XDG dirs in `home`, the sanitizer settings passed through, then what the test asked
+// for, then `extra_env`). Everything is built before the fork: the test process has threads
+// (the loopback servers), and a child that allocates could wait forever on an allocator lock
+// one of them held at the moment of the fork. The child only calls async-signal-safe
+// functions until execve. Not movable: argv and envp point into the strings.
+class ChildCommand {
+ public:
+  ChildCommand(const std::vector<std::string>& args, const RunOptions& options,
+               const TempDir& home, std::vector<std::string> extra_env = {}) {
+    argv_storage_ = {HG_BINARY};
+    argv_storage_.insert(argv_storage_.end(), args.begin(), args.end());
+    std::map<std::string, std::string> env = {{"PATH", "/usr/bin:/bin"},
+                                              {"HOME", home.path().string()},
+                                              {"LANG", "C.UTF-8"},
+                                              {"XDG_DATA_HOME", home.file("data").string()},
+                                              {"XDG_CONFIG_HOME", home.file("config").string()}};
+    // Sanitizer settings pass through so a debug build's reports reach the test log.
+    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+      if (const char* value = std::getenv(name)) env[name] = value;
+    }
+    for (const auto& [key, value] : options.env) env[key] = value;
+    for (const auto& [key, value] : env) env_storage_.push_back(key + "=" + value);
+    for (std::string& entry : extra_env) env_storage_.push_back(std::move(entry));
+    for (auto& arg : argv_storage_) argv_.push_back(arg.data());
+    argv_.push_back(nullptr);
+    for (auto& entry : env_storage_) envp_.push_back(entry.data());
+    envp_.push_back(nullptr);
+    cwd_ = options.cwd.empty() ? home.path().string() : options.cwd.string();
   }
-  for (const auto& [key, value] : options.env) env[key] = value;
-  std::vector<std::string> entries;
-  for (const auto& [key, value] : env) entries.push_back(key + "=" + value);
-  return entries;
-}
+  ChildCommand(const ChildCommand&) = delete;
+  ChildCommand& operator=(const ChildCommand&) = delete;
+
+  // In the child, after its file descriptors are set: never returns.
+  [[noreturn]] void exec() const {
+    if (chdir(cwd_.c_str()) != 0) _exit(126);
+    execve(argv_[0], argv_.data(), envp_.data());
+    _exit(127);
+  }
+
+ private:
+  std::vector<std::string> argv_storage_, env_storage_;
+  std::vector<char*> argv_, envp_;
+  std::string cwd_;
+};
 
 }  // namespace
 
@@ -47,20 +75,7 @@ Run run_hg(const std::vector<std::string>& args, const RunOptions& options) {
 
   int in_pipe[2], out_pipe[2], err_pipe[2];
   check(pipe(in_pipe) == 0 && pipe(out_pipe) == 0 && pipe(err_pipe) == 0, "pipe");
-  std::vector<std::string> argv_storage = {HG_BINARY};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<std::string> env_storage = environment(home, options);
-
-  // Everything the child needs is built before the fork: the test process has threads (the
-  // loopback servers), and a child that allocates could wait forever on an allocator lock
-  // one of them held at the moment of the fork. The child only calls async-signal-safe
-  // functions until execve.
-  std::vector<char*> argv, envp;
-  for (auto& arg : argv_storage) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  for (auto& entry : env_storage) envp.push_back(entry.data());
-  envp.push_back(nullptr);
-  const std::string cwd = options.cwd.empty() ? home.path().string() : options.cwd.string();
+  const ChildCommand command(args, options, home);
   const std::string stdin_file = options.stdin_file ? options.stdin_file->string() : std::string();
 
   const pid_t pid = fork();
@@ -78,9 +93,7 @@ Run run_hg(const std::vector<std::string>& args, const RunOptions& options) {
     for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) {
       close(fd);
     }
-    if (chdir(cwd.c_str()) != 0) _exit(126);
-    execve(argv[0], argv.data(), envp.data());
-    _exit(127);
+    command.exec();
   }
   close(in_pipe[0]);
   close(out_pipe[1]);
@@ -140,16 +153,7 @@ Run run_hg(const std::vector<std::string>& args, const std::filesystem::path& db
 std::optional<Run> run_hg_on_terminal(const std::vector<std::string>& args,
                                       const RunOptions& options) {
   TempDir home;
-  std::vector<std::string> argv_storage = {HG_BINARY};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<std::string> env_storage = environment(home, options);
-  env_storage.push_back("TERM=xterm");
-  std::vector<char*> argv, envp;  // built before the fork, as in run_hg
-  for (auto& arg : argv_storage) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  for (auto& entry : env_storage) envp.push_back(entry.data());
-  envp.push_back(nullptr);
-  const std::string cwd = options.cwd.empty() ? home.path().string() : options.cwd.string();
+  const ChildCommand command(args, options, home, {"TERM=xterm"});
 
   int master = -1;
   const pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
@@ -160,9 +164,7 @@ std::optional<Run> run_hg_on_terminal(const std::vector<std::string>& args,
       settings.c_lflag &= static_cast<tcflag_t>(~ECHO);
       tcsetattr(STDIN_FILENO, TCSANOW, &settings);
     }
-    if (chdir(cwd.c_str()) != 0) _exit(126);
-    execve(argv[0], argv.data(), envp.data());
-    _exit(127);
+    command.exec();
   }
   const char eof = 4;  // Ctrl-D: the end of input on a terminal in canonical mode
   (void)!write(master, &eof, 1);
@@ -190,15 +192,7 @@ BackgroundHg::BackgroundHg(const std::vector<std::string>& args, const RunOption
   signal(SIGPIPE, SIG_IGN);
   int in_pipe[2];
   check(pipe(in_pipe) == 0, "pipe");
-  std::vector<std::string> argv_storage = {HG_BINARY};
-  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
-  std::vector<std::string> env_storage = environment(*home_, options);
-  std::vector<char*> argv, envp;  // built before the fork, as in run_hg
-  for (auto& arg : argv_storage) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  for (auto& entry : env_storage) envp.push_back(entry.data());
-  envp.push_back(nullptr);
-  const std::string cwd = home_->path().string();
+  const ChildCommand command(args, options, *home_);
   const std::string out_file = home_->file("stdout").string();
   const std::string err_file = home_->file("stderr").string();
 
@@ -212,9 +206,7 @@ BackgroundHg::BackgroundHg(const std::vector<std::string>& args, const RunOption
     dup2(out, STDOUT_FILENO);
     dup2(err, STDERR_FILENO);
     for (int fd : {in_pipe[0], in_pipe[1], out, err}) close(fd);
-    if (chdir(cwd.c_str()) != 0) _exit(126);
-    execve(argv[0], argv.data(), envp.data());
-    _exit(127);
+    command.exec();
   }
   close(in_pipe[0]);
   stdin_ = in_pipe[1];

@@ -163,9 +163,11 @@ Result<void> run_import_jobs(Session& session, const ImportArgs& args) {
   }
 
   ProgressLine progress(progress_wanted(session.quiet()));
-  options->progress = [&progress, &label](std::size_t read) {
-    progress.show(fmt::format("{}: {} records read", label, read));
-  };
+  if (progress.enabled()) {
+    options->progress = [&progress, &label](std::size_t read) {
+      progress.show(fmt::format("{}: {} records read", label, read));
+    };
+  }
   auto report = ingest::import_jobs(
       *db, in, *options, now, [&label, &progress](const ingest::ItemError& error) {
         progress.clear();

@@ -117,9 +117,11 @@ scrape::ScrapeOptions scrape_options(const Session& session, const EnricherSet* 
     const ingest::Enrichers* with = &enrichers->enrichers();
     options.enrich = [with](model::Job& job) { ingest::enrich(job, *with); };
   }
-  options.progress = [&progress](const std::string& name, int pages, std::size_t jobs) {
-    progress.show(fmt::format("{}: page {}, {} postings", name, pages, jobs));
-  };
+  if (progress.enabled()) {
+    options.progress = [&progress](const std::string& name, int pages, std::size_t jobs) {
+      progress.show(fmt::format("{}: page {}, {} postings", name, pages, jobs));
+    };
+  }
   return options;
 }
 
